@@ -1,0 +1,213 @@
+package io.tradeloom.platform;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import io.tradeloom.db.Database;
+import io.tradeloom.db.DatabaseUnavailableException;
+import io.tradeloom.db.Migrations;
+import io.tradeloom.platform.client.ServiceClients;
+import io.tradeloom.platform.http.InfoService;
+import io.tradeloom.platform.http.Problems;
+import io.tradeloom.platform.logging.LogSetup;
+import io.tradeloom.platform.metrics.DatabaseMetrics;
+import io.tradeloom.platform.metrics.HttpMetricsFilter;
+import io.tradeloom.platform.registry.ServiceRegistry;
+
+/**
+ * Everything the nine services share, so that each {@code Main} is a few lines: settings, logging,
+ * the database (refusing an unmigrated or newer schema), the web server with observe endpoints and
+ * {@code /api/info}, one error format, registration and heartbeats.
+ */
+public final class ServiceKit {
+
+    /** Exit code for a configuration or database the service cannot run with; restarting will not help. */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit code for a failure to start the server, such as a port in use. */
+    public static final int EXIT_START = 1;
+
+    private static final Logger LOG = Logger.getLogger(ServiceKit.class.getName());
+    private static final Logger HEALTH = Logger.getLogger(LogSetup.HEALTH_LOGGER);
+
+    private ServiceKit() {
+    }
+
+    /** A service's own routes, given the shared context. */
+    @FunctionalInterface
+    public interface Routes {
+        void routing(HttpRouting.Builder routing, ServiceContext context);
+    }
+
+    /** Entry point for a service's {@code main}: starts it, or explains why not and exits non-zero. */
+    public static void main(ServiceId service, Routes routes) {
+        Settings settings;
+        try {
+            settings = Settings.load(service);
+            LogSetup.configure(service, settings.logDir(), settings.logLevel());
+        } catch (ConfigurationException | IOException e) {
+            fail(service, EXIT_CONFIG, "configuration error: " + e.getMessage(), null);
+            return;
+        }
+        try {
+            start(settings, routes);
+        } catch (ConfigurationException | DatabaseUnavailableException e) {
+            fail(service, EXIT_CONFIG, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            if (isBindFailure(e)) {
+                fail(service, EXIT_START, "port " + settings.port() + " is already in use; set SERVER_PORT or stop the other process", null);
+            } else {
+                fail(service, EXIT_START, "failed to start: " + Database.rootMessage(e), e);
+            }
+        }
+    }
+
+    private static void fail(ServiceId service, int code, String message, Throwable e) {
+        LOG.log(Level.SEVERE, message, e);
+        System.err.println(service.displayName() + ": " + message);
+        System.exit(code);
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Opens the database, checks its schema and builds the context the routes use. */
+    public static ServiceContext context(Settings settings) {
+        MeterRegistry metrics = Metrics.globalRegistry();
+        Database db = Database.open(settings.database(), new DatabaseMetrics(metrics));
+        try {
+            String schema = Migrations.requireCurrent(db);
+            Clock clock = Clock.systemUTC();
+            return new ServiceContext(settings, db, new ServiceClients(settings, metrics),
+                    new ServiceRegistry(db, clock), metrics, clock, version(), clock.instant(), schema);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The observe endpoints: health with details (readiness includes the database) and metrics. */
+    public static ObserveFeature observe(ServiceContext context) {
+        return ObserveFeature.builder()
+                .observersDiscoverServices(false)
+                .addObserver(HealthObserver.builder()
+                        .details(true)
+                        .useSystemServices(false)
+                        .addCheck(new DatabaseHealthCheck(context))
+                        .addCheck(new DependenciesHealthCheck(context))
+                        .build())
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+
+    /** Platform routes around the service's own: metrics filter, /api/info, errors, the /api 404. */
+    public static void routing(HttpRouting.Builder routing, ServiceContext context, Routes routes) {
+        routing.addFilter(new HttpMetricsFilter(context.metrics()))
+                .register("/api/info", new InfoService(context));
+        routes.routing(routing, context);
+        Problems.register(routing);
+        Problems.registerFallback(routing);
+    }
+
+    /** Starts a service and registers it; the returned handle stops it. */
+    public static RunningService start(Settings settings, Routes routes) {
+        ServiceContext context = context(settings);
+        WebServer server;
+        try {
+            server = WebServer.builder()
+                    .port(settings.port())
+                    .shutdownHook(false)
+                    .addFeature(observe(context))
+                    .routing(r -> routing(r, context, routes))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            context.db().close();
+            throw e;
+        }
+        RunningService running = new RunningService(context, server);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "tradeloom-shutdown"));
+        return running;
+    }
+
+    static String version() {
+        String v = ServiceKit.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** A started service: registered in the database, heartbeating until stopped. */
+    public static final class RunningService {
+
+        private final ServiceContext context;
+        private final WebServer server;
+        private final ScheduledExecutorService heartbeat;
+        private final long pid = ProcessHandle.current().pid();
+        private boolean stopped;
+
+        RunningService(ServiceContext context, WebServer server) {
+            this.context = context;
+            this.server = server;
+            ServiceId id = context.service();
+            String url = context.settings().selfUrl().toString();
+            context.registry().register(id.module(), url, server.port(), context.version(), pid);
+            this.heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("heartbeat").factory());
+            long every = context.settings().heartbeat().toMillis();
+            heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+            HEALTH.info(() -> id.displayName() + " started on port " + server.port() + " (pid " + pid
+                    + ", schema " + context.schemaVersion() + ")");
+        }
+
+        private void beat() {
+            try {
+                context.registry().heartbeat(context.service().module(), pid);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "heartbeat failed: " + Database.rootMessage(e));
+            }
+        }
+
+        public int port() {
+            return server.port();
+        }
+
+        public ServiceContext context() {
+            return context;
+        }
+
+        /** Stops serving, records the stop and closes the database; safe to call twice. */
+        public synchronized void stop() {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            heartbeat.shutdownNow();
+            server.stop();
+            try {
+                context.registry().markStopped(context.service().module(), pid);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not record the stop: " + Database.rootMessage(e));
+            }
+            HEALTH.info(() -> context.service().displayName() + " stopped (pid " + pid + ")");
+            context.db().close();
+        }
+    }
+
+}

@@ -1,0 +1,193 @@
+package io.tradeloom.platform.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.faulttolerance.Bulkhead;
+import io.helidon.faulttolerance.BulkheadException;
+import io.helidon.faulttolerance.CircuitBreaker;
+import io.helidon.faulttolerance.CircuitBreakerOpenException;
+import io.helidon.faulttolerance.Retry;
+import io.helidon.faulttolerance.Timeout;
+import io.helidon.http.HeaderValues;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+
+import io.tradeloom.db.Database;
+import io.tradeloom.platform.ServiceId;
+import io.tradeloom.platform.Settings;
+import io.tradeloom.platform.http.Json;
+
+/**
+ * Calls one other service over HTTP through Helidon Fault Tolerance: a per-target timeout, a
+ * circuit breaker and a bulkhead on every call, and retries with exponential back-off and jitter on
+ * idempotent reads only (a retried POST could place an order twice). The policies are built once.
+ */
+public final class ServiceClient {
+
+    private final ServiceId target;
+    private final URI baseUri;
+    private final WebClient http;
+    private final Timeout timeout;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
+
+    public ServiceClient(ServiceId target, URI baseUri, Settings.ClientSettings settings, MeterRegistry registry) {
+        this.target = target;
+        this.baseUri = baseUri;
+        this.http = WebClient.builder()
+                .baseUri(baseUri)
+                .connectTimeout(settings.timeout())
+                .readTimeout(settings.timeout())
+                .build();
+        this.timeout = Timeout.builder().name(target.module() + "-timeout").timeout(settings.timeout()).build();
+        this.retry = Retry.builder()
+                .name(target.module() + "-retry")
+                .retryPolicy(new BackoffPolicy(settings.retries(), 100, 2_000))
+                .addSkipOn(ServiceRejectedException.class)
+                .addSkipOn(CircuitBreakerOpenException.class)
+                .addSkipOn(BulkheadException.class)
+                .build();
+        this.breaker = CircuitBreaker.builder()
+                .name(target.module() + "-breaker")
+                .volume(settings.breakerVolume())
+                .errorRatio(settings.breakerErrorRatio())
+                .delay(settings.breakerDelay())
+                .successThreshold(1)
+                .addSkipOn(ServiceRejectedException.class)
+                .build();
+        this.bulkhead = Bulkhead.builder()
+                .name(target.module() + "-bulkhead")
+                .limit(settings.bulkheadLimit())
+                .queueLength(settings.bulkheadLimit() * 4)
+                .build();
+        registry.getOrCreate(Gauge.builder("client_breaker_state", breaker, b -> stateCode(b.state()))
+                .description("Circuit breaker per target service: 0 closed, 1 half-open, 2 open")
+                .tags(List.of(Tag.create("target", target.module()))));
+    }
+
+    public ServiceId target() {
+        return target;
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    /** GET returning the JSON body; retried. */
+    public JsonNode getJson(String path) {
+        return retry.invoke(() -> guarded(() -> exchange(path, null)));
+    }
+
+    /** GET mapped to {@code type}; retried. */
+    public <T> T get(String path, Class<T> type) {
+        return Json.MAPPER.convertValue(getJson(path), type);
+    }
+
+    /** POST with a JSON body; never retried, because the call may not be idempotent. */
+    public JsonNode postJson(String path, Object body) {
+        return guarded(() -> exchange(path, Json.bytes(body)));
+    }
+
+    /** A single health-style probe: bounded by the timeout, neither retried nor counted by the breaker. */
+    public Probe probe(String path) {
+        try {
+            return timeout.invoke(() -> {
+                try (HttpClientResponse res = http.get(path).header(HeaderValues.ACCEPT_JSON).request()) {
+                    byte[] bytes = res.entity().as(byte[].class);
+                    Optional<JsonNode> body;
+                    try {
+                        body = Optional.of(Json.tree(bytes));
+                    } catch (IOException e) {
+                        body = Optional.empty();
+                    }
+                    return new Probe(res.status().code(), body);
+                }
+            });
+        } catch (io.helidon.faulttolerance.TimeoutException e) {
+            throw new ServiceCallException(target, 0, "timed out", e);
+        } catch (RuntimeException e) {
+            throw new ServiceCallException(target, 0, "unreachable: " + Database.rootMessage(e), e);
+        }
+    }
+
+    /** A probe's answer; the body is empty when it was not JSON. */
+    public record Probe(int status, Optional<JsonNode> body) {
+    }
+
+    private JsonNode guarded(Supplier<JsonNode> call) {
+        try {
+            return timeout.invoke(() -> breaker.invoke(() -> bulkhead.invoke(call)));
+        } catch (ServiceCallException e) {
+            throw e;
+        } catch (CircuitBreakerOpenException e) {
+            throw new ServiceCallException(target, 0, "circuit breaker open", e);
+        } catch (BulkheadException e) {
+            throw new ServiceCallException(target, 0, "too many concurrent calls", e);
+        } catch (io.helidon.faulttolerance.TimeoutException e) {
+            throw new ServiceCallException(target, 0, "timed out", e);
+        } catch (RuntimeException e) {
+            throw new ServiceCallException(target, 0, "unreachable: " + Database.rootMessage(e), e);
+        }
+    }
+
+    private JsonNode exchange(String path, byte[] body) {
+        var request = body == null ? http.get(path) : http.post(path).header(HeaderValues.CONTENT_TYPE_JSON);
+        request.header(HeaderValues.ACCEPT_JSON);
+        try (HttpClientResponse res = body == null ? request.request() : request.submit(body)) {
+            int status = res.status().code();
+            byte[] bytes = res.entity().as(byte[].class);
+            if (status >= 400 && status < 500) {
+                throw new ServiceRejectedException(target, status, new String(bytes, StandardCharsets.UTF_8));
+            }
+            if (status >= 500) {
+                throw new ServiceCallException(target, status, "answered " + status, null);
+            }
+            try {
+                return Json.tree(bytes);
+            } catch (IOException e) {
+                throw new ServiceCallException(target, status, "answered with a body that is not JSON", e);
+            }
+        }
+    }
+
+    static int stateCode(CircuitBreaker.State state) {
+        return switch (state) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
+        };
+    }
+
+    /** Exponential back-off with full jitter, so callers that failed together do not retry together. */
+    record BackoffPolicy(int retries, long baseMillis, long maxMillis) implements Retry.RetryPolicy {
+        @Override
+        public Optional<Long> nextDelayMillis(long firstCallMillis, long lastDelay, int call) {
+            if (call >= retries) {
+                return Optional.empty();
+            }
+            long ceiling = Math.min(maxMillis, baseMillis << Math.min(call, 20));
+            return Optional.of(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        }
+    }
+
+    /** A short description for health details and logs. */
+    public String describe() {
+        return target.module() + " at " + baseUri + " (breaker " + breaker.state() + ")";
+    }
+
+}

@@ -1,0 +1,117 @@
+package io.tradeloom.platform.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The project's one JSON binding (Jackson): snake_case names as Alpaca's, unknown fields rejected,
+ * decimals read as BigDecimal, instants as RFC 3339 strings, no polymorphic typing.
+ */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxNumberLength(100)
+                .maxStringLength(1_000_000)
+                .build());
+    }
+
+    private Json() {
+    }
+
+    /** Reads the request body as {@code type}; any malformed body becomes a 400 naming the problem. */
+    public static <T> T read(ServerRequest req, Class<T> type) {
+        if (!req.content().hasEntity()) {
+            throw ApiException.badRequest("The request needs a JSON body.");
+        }
+        try (InputStream in = req.content().inputStream()) {
+            T value = MAPPER.readValue(in, type);
+            if (value == null) {
+                throw ApiException.badRequest("The request body must be a JSON object, not null.");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.invalid(path(e), "unknown field '" + e.getPropertyName() + "'");
+        } catch (InvalidFormatException e) {
+            throw ApiException.invalid(path(e), "has the wrong type or format: " + e.getValue());
+        } catch (MismatchedInputException e) {
+            throw ApiException.invalid(path(e), "has the wrong type or is missing");
+        } catch (JsonMappingException e) {
+            throw ApiException.invalid(path(e), e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read.");
+        }
+    }
+
+    /** "bars[3].high" from Jackson's reference chain. */
+    static String path(JsonMappingException e) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining());
+        p = p.startsWith(".") ? p.substring(1) : p;
+        return p.isEmpty() ? "body" : p;
+    }
+
+    public static void send(ServerResponse res, Object body) {
+        send(res, Status.OK_200, body);
+    }
+
+    public static void send(ServerResponse res, Status status, Object body) {
+        res.status(status);
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(bytes(body));
+    }
+
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    public static JsonNode tree(byte[] body) throws IOException {
+        return MAPPER.readTree(body);
+    }
+
+    public static <T> T parse(byte[] body, Class<T> type) throws IOException {
+        return MAPPER.readValue(body, type);
+    }
+}
