@@ -1,0 +1,117 @@
+package io.tradeloom.launcher.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.tradeloom.platform.ConfigurationException;
+import io.tradeloom.platform.ServiceId;
+
+/**
+ * What the launcher needs to run, check or diagnose the system, from the same variables the
+ * services read (with the same defaults as the platform's tradeloom-defaults.yaml).
+ * A service's port is the port of its {@code *_URL}, so moving a service means setting one variable.
+ *
+ * @param databasePath absolute path of the shared SQLite file
+ * @param logDir       absolute log directory
+ * @param urls         where each service is reached
+ * @param dotEnv       variables from {@code .env} that the real environment does not set; the
+ *                     children inherit the launcher's environment, so they need these on top
+ */
+public record LauncherConfig(Path databasePath, Path logDir, Map<ServiceId, URI> urls, Map<String, String> dotEnv) {
+
+    private static final String DEFAULT_DATABASE_PATH = "data/trading_system.db";
+    private static final String DEFAULT_LOG_DIR = "logs";
+
+    public LauncherConfig {
+        databasePath = databasePath.toAbsolutePath().normalize();
+        logDir = logDir.toAbsolutePath().normalize();
+        for (ServiceId s : ServiceId.values()) {
+            URI url = urls.get(s);
+            if (url == null) {
+                throw new IllegalArgumentException("no URL for " + s);
+            }
+            if (url.getPort() < 1) {
+                throw new ConfigurationException(s.urlVariable() + " must name a port, such as " + s.defaultUrl()
+                        + ", was '" + url + "'");
+            }
+        }
+        Map<Integer, ServiceId> byPort = new HashMap<>();
+        for (ServiceId s : ServiceId.values()) {
+            ServiceId other = byPort.putIfAbsent(urls.get(s).getPort(), s);
+            if (other != null) {
+                throw new ConfigurationException(other.urlVariable() + " and " + s.urlVariable()
+                        + " name the same port " + urls.get(s).getPort() + "; each service needs its own");
+            }
+        }
+        urls = Map.copyOf(urls);
+        dotEnv = Map.copyOf(dotEnv);
+    }
+
+    /**
+     * Reads {@code environment} and, under it, {@code .env} in {@code workingDir}; relative paths are
+     * resolved against {@code workingDir}.
+     */
+    public static LauncherConfig load(Map<String, String> environment, Path workingDir) {
+        Map<String, String> dotEnv = new LinkedHashMap<>(DotEnv.load(workingDir.resolve(".env")));
+        dotEnv.keySet().removeAll(environment.keySet());
+        Map<String, String> vars = new HashMap<>(dotEnv);
+        vars.putAll(environment);
+        Map<ServiceId, URI> urls = new EnumMap<>(ServiceId.class);
+        for (ServiceId s : ServiceId.values()) {
+            urls.put(s, url(s, value(vars, s.urlVariable(), s.defaultUrl())));
+        }
+        return new LauncherConfig(
+                workingDir.resolve(value(vars, "DATABASE_PATH", DEFAULT_DATABASE_PATH)),
+                workingDir.resolve(value(vars, "LOG_DIR", DEFAULT_LOG_DIR)),
+                urls, dotEnv);
+    }
+
+    private static String value(Map<String, String> vars, String name, String dflt) {
+        String v = vars.get(name);
+        return v == null || v.isBlank() ? dflt : v.strip();
+    }
+
+    private static URI url(ServiceId s, String raw) {
+        try {
+            URI uri = URI.create(raw);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(s.urlVariable() + " must be an http(s) URL such as " + s.defaultUrl()
+                    + ", was '" + raw + "'");
+        }
+    }
+
+    public URI url(ServiceId service) {
+        return urls.get(service);
+    }
+
+    public int port(ServiceId service) {
+        return urls.get(service).getPort();
+    }
+
+    public Path logFile(ServiceId service) {
+        return logDir.resolve(service.logFile());
+    }
+
+    /**
+     * The variables a child gets on top of the launcher's environment: its port, every service's URL
+     * (so non-default ports reach everyone), and absolute paths, whatever directory it runs in.
+     */
+    public Map<String, String> childEnvironment(ServiceId service) {
+        Map<String, String> env = new LinkedHashMap<>(dotEnv);
+        env.put("SERVER_PORT", Integer.toString(port(service)));
+        env.put("DATABASE_PATH", databasePath.toString());
+        env.put("LOG_DIR", logDir.toString());
+        for (ServiceId s : ServiceId.values()) {
+            env.put(s.urlVariable(), urls.get(s).toString());
+        }
+        return env;
+    }
+}
