@@ -92,6 +92,11 @@ class LauncherEndToEndIT {
             assertThat(child.isAlive()).as("pid %d after stop", child.pid()).isFalse();
         }
         assertThat(progress).contains("Coordination: stopped", "Web Dashboard: stopped");
+        // Each service got SIGTERM and had the time to record its own stop.
+        String healthLog = Files.readString(config.logDir().resolve("system_health.log"));
+        for (ServiceId s : ServiceId.startOrder()) {
+            assertThat(healthLog).as("%s recorded its stop", s).contains(s.displayName() + " stopped (pid ");
+        }
     }
 
     /** Kept for assertions, and printed for the failsafe report when something goes wrong. */

@@ -2,6 +2,7 @@ package io.tradeloom.platform;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,9 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -24,6 +28,7 @@ import io.tradeloom.platform.client.ServiceClients;
 import io.tradeloom.platform.http.InfoService;
 import io.tradeloom.platform.http.Problems;
 import io.tradeloom.platform.logging.LogSetup;
+import io.tradeloom.platform.logging.ServiceLogManager;
 import io.tradeloom.platform.metrics.DatabaseMetrics;
 import io.tradeloom.platform.metrics.HttpMetricsFilter;
 import io.tradeloom.platform.registry.ServiceRegistry;
@@ -40,8 +45,6 @@ public final class ServiceKit {
     /** Exit code for a failure to start the server, such as a port in use. */
     public static final int EXIT_START = 1;
 
-    private static final Logger LOG = Logger.getLogger(ServiceKit.class.getName());
-    private static final Logger HEALTH = Logger.getLogger(LogSetup.HEALTH_LOGGER);
 
     private ServiceKit() {
     }
@@ -52,8 +55,17 @@ public final class ServiceKit {
         void routing(HttpRouting.Builder routing, ServiceContext context);
     }
 
+    /** Loggers in a holder: ServiceKit's class initialisation must not start java.util.logging. */
+    private static final class Log {
+        static final Logger LOG = Logger.getLogger(ServiceKit.class.getName());
+        static final Logger HEALTH = Logger.getLogger(LogSetup.HEALTH_LOGGER);
+    }
+
     /** Entry point for a service's {@code main}: starts it, or explains why not and exits non-zero. */
     public static void main(ServiceId service, Routes routes) {
+        // Before anything starts java.util.logging (LogSetup's own static loggers would): a class
+        // literal loads ServiceLogManager without initialising it or LogManager.
+        System.setProperty("java.util.logging.manager", ServiceLogManager.class.getName());
         Settings settings;
         try {
             settings = Settings.load(service);
@@ -76,7 +88,7 @@ public final class ServiceKit {
     }
 
     private static void fail(ServiceId service, int code, String message, Throwable e) {
-        LOG.log(Level.SEVERE, message, e);
+        Log.LOG.log(Level.SEVERE, message, e);
         System.err.println(service.displayName() + ": " + message);
         System.exit(code);
     }
@@ -106,7 +118,7 @@ public final class ServiceKit {
     }
 
     /** The observe endpoints: health with details (readiness includes the database) and metrics. */
-    public static ObserveFeature observe(ServiceContext context) {
+    static ObserveFeature observe(ServiceContext context) {
         return ObserveFeature.builder()
                 .observersDiscoverServices(false)
                 .addObserver(HealthObserver.builder()
@@ -133,13 +145,17 @@ public final class ServiceKit {
         ServiceContext context = context(settings);
         WebServer server;
         try {
-            server = WebServer.builder()
+            WebServerConfig.Builder config = WebServer.builder()
                     .port(settings.port())
                     .shutdownHook(false)
-                    .addFeature(observe(context))
-                    .routing(r -> routing(r, context, routes))
-                    .build()
-                    .start();
+                    .routing(r -> routing(r, context, routes));
+            server(config, context);
+            server = config.build().start();
+            if (!server.isRunning()) {
+                // Helidon 4.2 logs a listener that cannot bind and returns a stopped server rather than throwing.
+                throw new IllegalStateException("the web server did not start",
+                        new BindException("cannot listen on port " + settings.port()));
+            }
         } catch (RuntimeException e) {
             context.db().close();
             throw e;
@@ -147,6 +163,18 @@ public final class ServiceKit {
         RunningService running = new RunningService(context, server);
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "tradeloom-shutdown"));
         return running;
+    }
+
+    /** Server-level setup shared by {@link #start} and tests: observe endpoints and transport errors. */
+    public static void server(WebServerConfig.Builder server, ServiceContext context) {
+        server.directHandlers(ServiceKit::directHandlers)
+                .addFeature(observe(context));
+    }
+
+    private static void directHandlers(DirectHandlers.Builder handlers) {
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, Problems.directHandler());
+        }
     }
 
     static String version() {
@@ -167,12 +195,14 @@ public final class ServiceKit {
             this.context = context;
             this.server = server;
             ServiceId id = context.service();
-            String url = context.settings().selfUrl().toString();
+            URI configured = context.settings().selfUrl();
+            // The bound port, not the configured URL's: SERVER_PORT alone may have moved this service.
+            String url = configured.getScheme() + "://" + configured.getHost() + ":" + server.port();
             context.registry().register(id.module(), url, server.port(), context.version(), pid);
             this.heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("heartbeat").factory());
             long every = context.settings().heartbeat().toMillis();
             heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
-            HEALTH.info(() -> id.displayName() + " started on port " + server.port() + " (pid " + pid
+            Log.HEALTH.info(() -> id.displayName() + " started on port " + server.port() + " (pid " + pid
                     + ", schema " + context.schemaVersion() + ")");
         }
 
@@ -180,7 +210,7 @@ public final class ServiceKit {
             try {
                 context.registry().heartbeat(context.service().module(), pid);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "heartbeat failed: " + Database.rootMessage(e));
+                Log.LOG.log(Level.WARNING, "heartbeat failed: " + Database.rootMessage(e));
             }
         }
 
@@ -203,10 +233,11 @@ public final class ServiceKit {
             try {
                 context.registry().markStopped(context.service().module(), pid);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not record the stop: " + Database.rootMessage(e));
+                Log.LOG.log(Level.WARNING, "could not record the stop: " + Database.rootMessage(e));
             }
-            HEALTH.info(() -> context.service().displayName() + " stopped (pid " + pid + ")");
+            Log.HEALTH.info(() -> context.service().displayName() + " stopped (pid " + pid + ")");
             context.db().close();
+            LogSetup.finish();
         }
     }
 

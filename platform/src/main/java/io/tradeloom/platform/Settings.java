@@ -84,7 +84,7 @@ public record Settings(ServiceId service,
     }
 
     static Settings from(ServiceId service, Config config) {
-        int port = config.get("server.port").asInt().orElse(service.defaultPort());
+        int port = intValue(config, "server.port", service.defaultPort());
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("SERVER_PORT must be between 0 and 65535, was " + port);
         }
@@ -137,7 +137,7 @@ public record Settings(ServiceId service,
     private static int positive(Config config, String key, int dflt) {
         int v = intValue(config, key, dflt);
         if (v < 1) {
-            throw new ConfigurationException(key + " must be at least 1, was " + v);
+            throw new ConfigurationException(variable(key) + " must be at least 1, was " + v);
         }
         return v;
     }
@@ -145,7 +145,7 @@ public record Settings(ServiceId service,
     private static int nonNegative(Config config, String key, int dflt) {
         int v = intValue(config, key, dflt);
         if (v < 0) {
-            throw new ConfigurationException(key + " must not be negative, was " + v);
+            throw new ConfigurationException(variable(key) + " must not be negative, was " + v);
         }
         return v;
     }
@@ -158,8 +158,13 @@ public record Settings(ServiceId service,
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw new ConfigurationException(key + " must be a whole number, was '" + raw + "'");
+            throw new ConfigurationException(variable(key) + " must be a whole number, was '" + raw + "'");
         }
+    }
+
+    /** How a message names a setting: its environment variable, then the config key, e.g. CLIENT_RETRIES (client.retries). */
+    private static String variable(String key) {
+        return environmentName(key) + " (" + key + ")";
     }
 
     private static URI parseUrl(String variable, String raw) {

@@ -3,6 +3,7 @@ package io.tradeloom.platform.client;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +15,7 @@ import io.helidon.faulttolerance.BulkheadException;
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.faulttolerance.Retry;
+import io.helidon.faulttolerance.RetryTimeoutException;
 import io.helidon.faulttolerance.Timeout;
 import io.helidon.http.HeaderValues;
 import io.helidon.metrics.api.Gauge;
@@ -51,12 +53,14 @@ public final class ServiceClient {
                 .readTimeout(settings.timeout())
                 .build();
         this.timeout = Timeout.builder().name(target.module() + "-timeout").timeout(settings.timeout()).build();
+        BackoffPolicy backoff = new BackoffPolicy(settings.retries(), 100, 2_000);
         this.retry = Retry.builder()
                 .name(target.module() + "-retry")
-                .retryPolicy(new BackoffPolicy(settings.retries(), 100, 2_000))
+                .retryPolicy(backoff)
+                // Helidon's default (1 s) would cut the retries short, and with an exception of its own.
+                .overallTimeout(backoff.worstCase(settings.timeout()))
                 .addSkipOn(ServiceRejectedException.class)
-                .addSkipOn(CircuitBreakerOpenException.class)
-                .addSkipOn(BulkheadException.class)
+                .addSkipOn(NotAttemptedException.class)
                 .build();
         this.breaker = CircuitBreaker.builder()
                 .name(target.module() + "-breaker")
@@ -90,7 +94,11 @@ public final class ServiceClient {
 
     /** GET returning the JSON body; retried. */
     public JsonNode getJson(String path) {
-        return retry.invoke(() -> guarded(() -> exchange(path, null)));
+        try {
+            return retry.invoke(() -> guarded(() -> exchange(path, null)));
+        } catch (RetryTimeoutException e) {
+            throw e.getCause() instanceof ServiceCallException last ? last : new ServiceCallException(target, 0, "timed out", e);
+        }
     }
 
     /** GET mapped to {@code type}; retried. */
@@ -135,9 +143,9 @@ public final class ServiceClient {
         } catch (ServiceCallException e) {
             throw e;
         } catch (CircuitBreakerOpenException e) {
-            throw new ServiceCallException(target, 0, "circuit breaker open", e);
+            throw new NotAttemptedException(target, "circuit breaker open", e);
         } catch (BulkheadException e) {
-            throw new ServiceCallException(target, 0, "too many concurrent calls", e);
+            throw new NotAttemptedException(target, "too many concurrent calls", e);
         } catch (io.helidon.faulttolerance.TimeoutException e) {
             throw new ServiceCallException(target, 0, "timed out", e);
         } catch (RuntimeException e) {
@@ -173,15 +181,30 @@ public final class ServiceClient {
         };
     }
 
-    /** Exponential back-off with full jitter, so callers that failed together do not retry together. */
+    /** The call was refused before it reached the service (breaker open, bulkhead full): retrying would not help. */
+    static final class NotAttemptedException extends ServiceCallException {
+        NotAttemptedException(ServiceId target, String message, Throwable cause) {
+            super(target, 0, message, cause);
+        }
+    }
+
+    /**
+     * Exponential back-off with full jitter, so callers that failed together do not retry together.
+     * Helidon numbers the calls after the first failure from 1, so {@code retries} retries follow the first call.
+     */
     record BackoffPolicy(int retries, long baseMillis, long maxMillis) implements Retry.RetryPolicy {
         @Override
         public Optional<Long> nextDelayMillis(long firstCallMillis, long lastDelay, int call) {
-            if (call >= retries) {
+            if (call > retries) {
                 return Optional.empty();
             }
-            long ceiling = Math.min(maxMillis, baseMillis << Math.min(call, 20));
+            long ceiling = Math.min(maxMillis, baseMillis << Math.min(call - 1, 20));
             return Optional.of(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        }
+
+        /** Every attempt timing out after every longest delay, with a second to spare. */
+        Duration worstCase(Duration attemptTimeout) {
+            return attemptTimeout.multipliedBy(retries + 1L).plusMillis(maxMillis * retries).plusSeconds(1);
         }
     }
 

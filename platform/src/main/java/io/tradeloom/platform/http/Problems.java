@@ -7,7 +7,9 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -79,25 +81,58 @@ public final class Problems {
         if (res.isSent()) {
             return;
         }
+        String path = req.path().path();
         res.status(status);
-        if (req.path().path().startsWith("/v2/")) {
+        if (!isAlpaca(path)) {
+            res.headers().contentType(PROBLEM_JSON);
+        } else {
+            res.header(HeaderValues.CONTENT_TYPE_JSON);
+        }
+        res.send(body(path, status, title, detail, errors));
+    }
+
+    private static boolean isAlpaca(String path) {
+        return path.startsWith("/v2/");
+    }
+
+    /** The error body: Alpaca's {"code", "message"} on /v2, RFC 9457 problem details elsewhere. */
+    private static byte[] body(String path, Status status, String title, String detail, List<ApiException.FieldError> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (isAlpaca(path)) {
             // Alpaca encodes the HTTP status in the leading digits of an eight-digit code.
-            Map<String, Object> body = new LinkedHashMap<>();
             body.put("code", status.code() * 100_000);
             body.put("message", detail);
-            Json.send(res, status, body);
-            return;
+            return Json.bytes(body);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status.code());
         body.put("detail", detail);
-        body.put("instance", req.path().path());
+        body.put("instance", path);
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
-        res.headers().contentType(PROBLEM_JSON);
-        res.send(Json.bytes(body));
+        return Json.bytes(body);
+    }
+
+    /**
+     * Errors Helidon answers before or outside routing (a malformed request line or header, an
+     * entity too large, a BadRequestException): the same formats, and never an internal message.
+     */
+    public static DirectHandler directHandler() {
+        return (request, eventType, status, headers, message) -> {
+            String path = request.path() == null ? "" : request.path();
+            String detail = status.code() < 500 && message != null && !message.isBlank()
+                    ? message : status.reasonPhrase();
+            if (status.code() >= 500) {
+                LOG.warning(() -> "transport-level " + status.code() + " for " + request.method() + " " + path + ": " + message);
+            }
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, isAlpaca(path) ? "application/json" : PROBLEM_JSON.text())
+                    .entity(body(path, status, status.reasonPhrase(), detail, List.of()))
+                    .build();
+        };
     }
 }

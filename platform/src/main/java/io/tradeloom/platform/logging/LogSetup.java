@@ -34,6 +34,9 @@ public final class LogSetup {
     /** Replaces JUL's default configuration; call once, first thing in main. */
     public static void configure(String name, String logFileName, Path logDir, Level level) throws IOException {
         LogManager.getLogManager().reset();
+        if (LogManager.getLogManager() instanceof ServiceLogManager manager) {
+            manager.hold();
+        }
         LineFormatter formatter = new LineFormatter(name);
         Logger root = Logger.getLogger("");
         root.setLevel(level);
@@ -49,6 +52,13 @@ public final class LogSetup {
 
     public static void configure(ServiceId service, Path logDir, Level level) throws IOException {
         configure(service.module(), service.logFile(), logDir, level);
+    }
+
+    /** Closes the log files after the last line; the end of a process's shutdown. */
+    public static void finish() {
+        if (LogManager.getLogManager() instanceof ServiceLogManager manager) {
+            manager.release();
+        }
     }
 
     private static Handler handler(Handler h, LineFormatter formatter, Level level) {

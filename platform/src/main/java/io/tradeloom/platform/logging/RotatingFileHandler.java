@@ -1,7 +1,7 @@
 package io.tradeloom.platform.logging;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +19,15 @@ import java.util.logging.LogRecord;
  * Appends to a log file under its seed name (e.g. {@code security_scanner.log}) and rotates it to
  * {@code .1 .. .N} past a size limit. JUL's FileHandler cannot keep the plain name while rotating,
  * and several processes share {@code database_operations.log}: rotation takes a file lock, and a
- * writer whose file was rotated by another process reopens the new one.
+ * writer whose file was rotated by another process reopens the new one. Records are written with a
+ * FileOutputStream, not a FileChannel: an interrupted logging thread would close a channel for good.
  */
 public final class RotatingFileHandler extends Handler {
 
     private final Path file;
     private final long limitBytes;
     private final int keep;
-    private FileChannel channel;
+    private FileOutputStream out;
     private Object openedKey;
 
     public RotatingFileHandler(Path file, long limitBytes, int keep) throws IOException {
@@ -42,7 +43,7 @@ public final class RotatingFileHandler extends Handler {
     }
 
     private void open() throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        out = new FileOutputStream(file.toFile(), true);
         openedKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
@@ -60,13 +61,10 @@ public final class RotatingFileHandler extends Handler {
         }
         try {
             reopenIfRotatedElsewhere();
-            if (channel.size() >= limitBytes) {
+            if (Files.size(file) >= limitBytes) {
                 rotate();
             }
-            ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
+            out.write(line.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             reportError("cannot write " + file, e, ErrorManager.WRITE_FAILURE);
         }
@@ -75,7 +73,7 @@ public final class RotatingFileHandler extends Handler {
     private void reopenIfRotatedElsewhere() throws IOException {
         Object current = Files.exists(file) ? Files.readAttributes(file, BasicFileAttributes.class).fileKey() : null;
         if (!Objects.equals(current, openedKey)) {
-            channel.close();
+            out.close();
             open();
         }
     }
@@ -95,20 +93,20 @@ public final class RotatingFileHandler extends Handler {
                 }
                 Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            channel.close();
+            out.close();
             open();
         }
     }
 
     @Override
     public synchronized void flush() {
-        // Every record is written straight to the channel; the OS holds nothing of ours to flush.
+        // Every record is written straight to the file; the OS holds nothing of ours to flush.
     }
 
     @Override
     public synchronized void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             reportError("cannot close " + file, e, ErrorManager.CLOSE_FAILURE);
         }
