@@ -4,8 +4,12 @@ import static io.tradeloom.db.schema.Tables.SERVICE_REGISTRY;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jooq.Field;
 
 import io.tradeloom.db.Database;
 import io.tradeloom.db.schema.tables.records.ServiceRegistryRecord;
@@ -28,24 +32,20 @@ public final class ServiceRegistry {
 
     public void register(String name, String url, int port, String version, long pid) {
         long now = clock.millis();
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(SERVICE_REGISTRY.URL, url);
+        row.put(SERVICE_REGISTRY.PORT, port);
+        row.put(SERVICE_REGISTRY.VERSION, version);
+        row.put(SERVICE_REGISTRY.PID, pid);
+        row.put(SERVICE_REGISTRY.STARTED_AT, now);
+        row.put(SERVICE_REGISTRY.HEARTBEAT_AT, now);
+        row.put(SERVICE_REGISTRY.STOPPED_AT, null);
         db.write("registry.register", ctx -> ctx.insertInto(SERVICE_REGISTRY)
                 .set(SERVICE_REGISTRY.NAME, name)
-                .set(SERVICE_REGISTRY.URL, url)
-                .set(SERVICE_REGISTRY.PORT, port)
-                .set(SERVICE_REGISTRY.VERSION, version)
-                .set(SERVICE_REGISTRY.PID, pid)
-                .set(SERVICE_REGISTRY.STARTED_AT, now)
-                .set(SERVICE_REGISTRY.HEARTBEAT_AT, now)
-                .setNull(SERVICE_REGISTRY.STOPPED_AT)
+                .set(row)
                 .onConflict(SERVICE_REGISTRY.NAME)
                 .doUpdate()
-                .set(SERVICE_REGISTRY.URL, url)
-                .set(SERVICE_REGISTRY.PORT, port)
-                .set(SERVICE_REGISTRY.VERSION, version)
-                .set(SERVICE_REGISTRY.PID, pid)
-                .set(SERVICE_REGISTRY.STARTED_AT, now)
-                .set(SERVICE_REGISTRY.HEARTBEAT_AT, now)
-                .setNull(SERVICE_REGISTRY.STOPPED_AT)
+                .set(row)
                 .execute());
     }
 
