@@ -21,18 +21,18 @@ class MigrationsTest {
     Path dir;
 
     @Test
-    void migrateOnANewFileAppliesVersionOneAndLeavesItUpToDate() throws Exception {
+    void migrateOnANewFileAppliesTheNewestMigrationAndLeavesItUpToDate() throws Exception {
         Path file = dir.resolve("new.db");
         try (Database db = Database.open(DatabaseSettings.defaults(file))) {
-            assertThat(Migrations.migrate(db)).isEqualTo("1");
+            assertThat(Migrations.migrate(db)).isEqualTo(TestFiles.latestMigration());
 
             Migrations.SchemaStatus status = Migrations.status(db);
-            assertThat(status.current()).isEqualTo("1");
-            assertThat(status.latestKnown()).isEqualTo("1");
+            assertThat(status.current()).isEqualTo(TestFiles.latestMigration());
+            assertThat(status.latestKnown()).isEqualTo(TestFiles.latestMigration());
             assertThat(status.pending()).isZero();
             assertThat(status.newerThanKnown()).isFalse();
             assertThat(status.upToDate()).isTrue();
-            assertThat(Migrations.requireCurrent(db)).isEqualTo("1");
+            assertThat(Migrations.requireCurrent(db)).isEqualTo(TestFiles.latestMigration());
         }
         try (Connection c = raw(file, 1_000)) {
             assertThat(queryLong(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
@@ -45,11 +45,11 @@ class MigrationsTest {
         Path file = dir.resolve("twice.db");
         try (Database db = Database.open(DatabaseSettings.defaults(file))) {
             Migrations.migrate(db);
-            assertThat(Migrations.migrate(db)).isEqualTo("1");
+            assertThat(Migrations.migrate(db)).isEqualTo(TestFiles.latestMigration());
             assertThat(Migrations.status(db).upToDate()).isTrue();
         }
         try (Connection c = raw(file, 1_000)) {
-            assertThat(queryLong(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(1);
+            assertThat(queryLong(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(TestFiles.migrationCount());
         }
     }
 
@@ -59,7 +59,7 @@ class MigrationsTest {
         try (Database db = Database.open(DatabaseSettings.defaults(file))) {
             Migrations.SchemaStatus status = Migrations.status(db);
             assertThat(status.current()).isEqualTo("none");
-            assertThat(status.pending()).isEqualTo(1);
+            assertThat(status.pending()).isEqualTo(TestFiles.migrationCount());
             assertThat(status.upToDate()).isFalse();
 
             assertThatThrownBy(() -> Migrations.requireCurrent(db))
@@ -91,7 +91,7 @@ class MigrationsTest {
             Migrations.SchemaStatus status = Migrations.status(db);
             assertThat(status.newerThanKnown()).isTrue();
             assertThat(status.current()).isEqualTo("999");
-            assertThat(status.latestKnown()).isEqualTo("1");
+            assertThat(status.latestKnown()).isEqualTo(TestFiles.latestMigration());
             assertThat(status.upToDate()).isFalse();
 
             assertThatThrownBy(() -> Migrations.requireCurrent(db))

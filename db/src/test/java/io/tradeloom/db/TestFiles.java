@@ -17,6 +17,28 @@ final class TestFiles {
     private TestFiles() {
     }
 
+    /** The newest migration version, read from the V<n>__*.sql file names rather than from Flyway. */
+    static String latestMigration() {
+        return Integer.toString(migrationVersions().stream().mapToInt(Integer::intValue).max().orElseThrow());
+    }
+
+    /** How many migrations the build carries. */
+    static int migrationCount() {
+        return migrationVersions().size();
+    }
+
+    private static java.util.List<Integer> migrationVersions() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .map(n -> java.util.regex.Pattern.compile("^V(\\d+)__.*\\.sql$").matcher(n))
+                    .filter(java.util.regex.Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1)))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A fresh database file with the schema applied. */
     static Path migratedFile(Path dir) {
         Path file = dir.resolve("tradeloom.db");

@@ -13,6 +13,7 @@ import io.tradeloom.platform.registry.ServiceRegistry;
  * What a service's routes may depend on. Built once per process by {@link ServiceKit#context}.
  *
  * @param schemaVersion the database schema version, checked at start against this build
+ * @param lifecycle     where routes register background work to stop with the service
  */
 public record ServiceContext(Settings settings,
                              Database db,
@@ -22,7 +23,8 @@ public record ServiceContext(Settings settings,
                              Clock clock,
                              String version,
                              Instant startedAt,
-                             String schemaVersion) {
+                             String schemaVersion,
+                             Lifecycle lifecycle) {
 
     public ServiceId service() {
         return settings.service();

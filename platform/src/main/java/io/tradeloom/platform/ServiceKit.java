@@ -110,7 +110,7 @@ public final class ServiceKit {
             String schema = Migrations.requireCurrent(db);
             Clock clock = Clock.systemUTC();
             return new ServiceContext(settings, db, new ServiceClients(settings, metrics),
-                    new ServiceRegistry(db, clock), metrics, clock, version(), clock.instant(), schema);
+                    new ServiceRegistry(db, clock), metrics, clock, version(), clock.instant(), schema, new Lifecycle());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -230,6 +230,7 @@ public final class ServiceKit {
             stopped = true;
             heartbeat.shutdownNow();
             server.stop();
+            context.lifecycle().stopAll();
             try {
                 context.registry().markStopped(context.service().module(), pid);
             } catch (RuntimeException e) {

@@ -77,7 +77,7 @@ class ObserveTest {
         JsonNode db = check(health, "database");
         assertThat(db.path("status").asText()).isEqualTo("UP");
         assertThat(db.path("data").path("path").asText()).isEqualTo(CONTEXT.db().path().toString());
-        assertThat(db.path("data").path("schema_version").asText()).isEqualTo("1");
+        assertThat(db.path("data").path("schema_version").asText()).isEqualTo(io.tradeloom.db.Migrations.status(CONTEXT.db()).latestKnown());
         JsonNode breakers = check(health, "circuit-breakers");
         assertThat(breakers.path("status").asText()).isEqualTo("UP");
         List<String> targets = new java.util.ArrayList<>();
@@ -171,7 +171,7 @@ class ObserveTest {
         assertThat(info.path("uptime_seconds").isIntegralNumber()).isTrue();
         assertThat(info.path("uptime_seconds").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(info.path("database_path").asText()).isEqualTo(CONTEXT.db().path().toString());
-        assertThat(info.path("schema_version").asText()).isEqualTo("1");
+        assertThat(info.path("schema_version").asText()).isEqualTo(io.tradeloom.db.Migrations.status(CONTEXT.db()).latestKnown());
         assertThat(info.path("critical").asBoolean()).isTrue();
         assertThat(info.path("environment").asText()).isEqualTo("development");
         assertThat(info.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());

@@ -42,7 +42,7 @@ public final class Problems {
                             "The database is locked by another writer; try again shortly.", List.of());
                 })
                 .error(DatabaseUnavailableException.class, (req, res, e) -> {
-                    LOG.log(Level.WARNING, "database unavailable for " + req.prologue().method() + " " + req.path().path(), e);
+                    LOG.log(Level.WARNING, "database unavailable for " + req.prologue().method() + " " + req.path().absolute().path(), e);
                     res.header(HeaderNames.RETRY_AFTER, "5");
                     write(req, res, Status.SERVICE_UNAVAILABLE_503, "Database unavailable",
                             "The database cannot be used right now.", List.of());
@@ -65,13 +65,13 @@ public final class Problems {
 
     private static void notFound(ServerRequest req, ServerResponse res) {
         write(req, res, Status.NOT_FOUND_404, "Not found",
-                "No endpoint " + req.prologue().method().text() + " " + req.path().path(), List.of());
+                "No endpoint " + req.prologue().method().text() + " " + req.path().absolute().path(), List.of());
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected failure " + reference + " in " + req.prologue().method().text()
-                + " " + req.path().path(), e);
+                + " " + req.path().absolute().path(), e);
         write(req, res, Status.INTERNAL_SERVER_ERROR_500, "Internal error",
                 "The service failed to handle the request; reference " + reference + " is in its log.", List.of());
     }
@@ -81,7 +81,7 @@ public final class Problems {
         if (res.isSent()) {
             return;
         }
-        String path = req.path().path();
+        String path = req.path().absolute().path();
         res.status(status);
         if (!isAlpaca(path)) {
             res.headers().contentType(PROBLEM_JSON);
