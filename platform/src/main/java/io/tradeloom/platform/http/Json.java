@@ -80,6 +80,35 @@ public final class Json {
         }
     }
 
+    /**
+     * Reads the body as a JSON object, refusing fields outside {@code known}; for endpoints that
+     * validate element by element (bar arrays) rather than bind to a record.
+     */
+    public static JsonNode readObject(ServerRequest req, java.util.Set<String> known) {
+        if (!req.content().hasEntity()) {
+            throw ApiException.badRequest("The request needs a JSON body.");
+        }
+        JsonNode body;
+        try (InputStream in = req.content().inputStream()) {
+            body = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read.");
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("The request body must be a JSON object.");
+        }
+        var names = body.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw ApiException.invalid(name, "unknown field '" + name + "' (expected " + known.stream().sorted().toList() + ")");
+            }
+        }
+        return body;
+    }
+
     /** "bars[3].high" from Jackson's reference chain. */
     static String path(JsonMappingException e) {
         String p = e.getPath().stream()
