@@ -2,11 +2,16 @@ package io.tradeloom.pattern;
 
 import io.helidon.webserver.http.HttpRouting;
 
+import io.tradeloom.candles.CandleEngine;
+import io.tradeloom.db.market.BarStore;
+import io.tradeloom.db.market.UniverseStore;
+import io.tradeloom.pattern.http.PatternsService;
+import io.tradeloom.pattern.store.PatternStore;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ServiceKit;
 
-/** Pattern Analysis: candlestick patterns. */
+/** Pattern Analysis: TA-Lib's 61 candlestick patterns over posted or stored bars. */
 public final class Main {
 
     private Main() {
@@ -18,6 +23,8 @@ public final class Main {
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info. */
     static void routing(HttpRouting.Builder routing, ServiceContext context) {
-        // The candlestick endpoints are not built yet: until they are, unknown /api paths answer 404.
+        PatternSettings settings = PatternSettings.from(context.settings().config());
+        routing.register("/api/patterns", new PatternsService(new CandleEngine(), new BarStore(context.db()),
+                new UniverseStore(context.db()), new PatternStore(context.db()), settings.maxBars()));
     }
 }

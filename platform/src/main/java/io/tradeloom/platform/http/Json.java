@@ -81,8 +81,16 @@ public final class Json {
     }
 
     /**
+     * Reads NaN and Infinity as numbers, so validators can refuse them naming the element (Python's
+     * json.dumps, for one, writes a missing price as a bare NaN) instead of failing the whole body.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER =
+            MAPPER.reader().with(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+
+    /**
      * Reads the body as a JSON object, refusing fields outside {@code known}; for endpoints that
-     * validate element by element (bar arrays) rather than bind to a record.
+     * validate element by element (bar arrays) rather than bind to a record. Non-finite numbers are
+     * read, for the validator to refuse with the element's name.
      */
     public static JsonNode readObject(ServerRequest req, java.util.Set<String> known) {
         if (!req.content().hasEntity()) {
@@ -90,7 +98,7 @@ public final class Json {
         }
         JsonNode body;
         try (InputStream in = req.content().inputStream()) {
-            body = MAPPER.readTree(in);
+            body = TREE_READER.readTree(in);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -1,0 +1,6 @@
+package io.tradeloom.indicators.signal;
+
+/** What a signal suggests. */
+public enum Action {
+    BUY, SELL, HOLD
+}

@@ -1,0 +1,54 @@
+package io.tradeloom.pattern;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.tradeloom.db.Database;
+import io.tradeloom.db.DatabaseSettings;
+import io.tradeloom.db.Migrations;
+import io.tradeloom.platform.ServiceContext;
+import io.tradeloom.platform.ServiceId;
+import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.platform.Settings;
+
+/** Real pattern-service contexts over a fresh, migrated SQLite file in a temporary directory (as the platform's tests). */
+final class TestContexts {
+
+    private TestContexts() {
+    }
+
+    /** A context over a new migrated database, with {@code extra} config overrides (e.g. patterns.max-bars). */
+    static ServiceContext context(String prefix, Map<String, String> extra) {
+        try {
+            Path dir = Files.createTempDirectory("tradeloom-" + prefix + "-");
+            Path file = dir.resolve("trading_system.db");
+            try (Database db = Database.open(DatabaseSettings.defaults(file))) {
+                Migrations.migrate(db);
+            }
+            Map<String, String> overrides = new HashMap<>(extra);
+            overrides.put("database.path", file.toString());
+            overrides.put("log.dir", dir.resolve("logs").toString());
+            overrides.put("server.port", "0");
+            return ServiceKit.context(Settings.load(ServiceId.PATTERN, overrides));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the context's database and removes its directory, best effort. */
+    static void close(ServiceContext context) {
+        Path dir = context.db().path().getParent();
+        context.db().close();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temporary directory left behind is harmless
+        }
+    }
+}
