@@ -1,8 +1,8 @@
 package io.tradeloom.scanner.http;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -93,7 +93,9 @@ public final class ScansService implements HttpService {
                 .map(c -> new ScanStore.StoredCandidate(c.rank(), c.symbol(), new String(Json.bytes(c.metrics())),
                         new String(Json.bytes(c.qualifiedBy()))))
                 .toList();
-        ScanStore.StoredScan stored = new ScanStore.StoredScan(0, clock.instant(), market.clock().now(),
+        // Times at the millisecond the database keeps, so this answer and GET /api/scans/{id} agree.
+        ScanStore.StoredScan stored = new ScanStore.StoredScan(0, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                market.clock().now().truncatedTo(ChronoUnit.MILLIS),
                 preset.map(Preset::label), new String(Json.bytes(criteriaJson(criteria))), result.universeSize(), result.matched(),
                 tookMicros, candidates);
         long id = scans.save(stored);
@@ -179,8 +181,8 @@ public final class ScansService implements HttpService {
             m.put("rank", c.rank());
             m.put("symbol", c.symbol());
             m.put("name", names.getOrDefault(c.symbol(), c.symbol()));
-            m.put("metrics", tree(c.metricsJson()));
-            m.put("qualified_by", tree(c.qualifiedByJson()));
+            m.put("metrics", raw(c.metricsJson()));
+            m.put("qualified_by", raw(c.qualifiedByJson()));
             return m;
         }).toList());
         Json.send(res, answer);
@@ -192,19 +194,19 @@ public final class ScansService implements HttpService {
         m.put("created_at", s.createdAt());
         m.put("market_time", s.marketTime());
         m.put("preset", s.preset().orElse(null));
-        m.put("criteria", tree(s.criteriaJson()));
+        m.put("criteria", raw(s.criteriaJson()));
         m.put("universe_size", s.universeSize());
         m.put("matched", s.matched());
         m.put("took_ms", s.tookMicros() / 1000.0);
         return m;
     }
 
-    private static JsonNode tree(String json) {
-        try {
-            return Json.tree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored scan holds invalid JSON", e);
-        }
+    /**
+     * A stored JSON column written out as stored: parsing it into a tree would reformat its decimals (523.30 as
+     * 523.3, 180.00 as 1.8E+2), so that GET /api/scans/{id} would not show the numbers POST /api/scan answered.
+     */
+    private static RawValue raw(String json) {
+        return new RawValue(json);
     }
 
 }

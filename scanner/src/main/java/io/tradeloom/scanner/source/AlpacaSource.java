@@ -16,6 +16,8 @@ import io.tradeloom.market.bar.Bar;
 import io.tradeloom.market.bar.NewsEvent;
 import io.tradeloom.market.bar.Quote;
 import io.tradeloom.market.bar.Timeframe;
+import io.tradeloom.market.clock.NyseCalendar;
+import io.tradeloom.market.clock.Session;
 import io.tradeloom.market.sim.SimSymbol;
 import io.tradeloom.market.sim.SimUniverse;
 
@@ -26,6 +28,7 @@ public final class AlpacaSource implements MarketSource {
     private final AlpacaMarketFeed feed;
     private final Feed dataFeed;
     private final Map<String, String> universe;
+    private final NyseCalendar calendar = new NyseCalendar();
 
     private AlpacaSource(AlpacaDataClient client, Feed dataFeed, Map<String, String> universe) {
         this.client = client;
@@ -75,10 +78,21 @@ public final class AlpacaSource implements MarketSource {
         return List.of();
     }
 
+    /**
+     * Alpaca stamps a daily bar at midnight New York, the rest of the system (roll-ups, sim, replay, scans) at its
+     * session's open: asked from the first day's midnight, the sessions whose open is in [from, to) are kept and
+     * restamped, so the start day's bar (in progress, and stamped before its own open) is not taken as history and
+     * a session never gets two daily bars.
+     */
     @Override
     public List<Bar> dailyHistory(Instant from, Instant to) {
+        Instant midnight = NyseCalendar.dateOf(from).atStartOfDay(NyseCalendar.ZONE).toInstant();
         List<Bar> daily = new ArrayList<>();
-        client.bars(List.copyOf(universe.keySet()), Timeframe.DAY_1, from, to, dataFeed).values().forEach(daily::addAll);
+        client.bars(List.copyOf(universe.keySet()), Timeframe.DAY_1, midnight, to, dataFeed).values()
+                .forEach(bars -> bars.forEach(b -> calendar.session(NyseCalendar.dateOf(b.time())).map(Session::open)
+                        .filter(open -> !open.isBefore(from) && open.isBefore(to))
+                        .ifPresent(open -> daily.add(new Bar(b.symbol(), open, b.open(), b.high(), b.low(), b.close(),
+                                b.volume())))));
         return daily;
     }
 }

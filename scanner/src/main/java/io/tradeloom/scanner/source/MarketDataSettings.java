@@ -142,7 +142,7 @@ public record MarketDataSettings(String source,
     private static URI url(String raw) {
         try {
             URI u = URI.create(raw.trim());
-            if (u.getScheme() == null || u.getHost() == null) {
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException();
             }
             return u;
