@@ -118,6 +118,8 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout((int) settings.busyTimeout().toMillis());
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Large write transactions keep a statement journal; in a temp file it doubled the bytes written per bar.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
         return ds;

@@ -5,6 +5,7 @@ import static io.tradeloom.db.schema.Tables.BAR;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,17 +26,26 @@ public final class BarStore {
     /** Rows per INSERT statement: multi-row inserts are SQLite's fastest path; 8 columns x 1000 stays far below its bind limit. */
     private static final int ROWS_PER_STATEMENT = 1000;
 
+    private static final Comparator<Bar> KEY_ORDER = Comparator.comparing(Bar::symbol).thenComparing(Bar::time);
+
     private final Database db;
 
     public BarStore(Database db) {
         this.db = db;
     }
 
-    /** Inserts in the caller's transaction; a bar already stored for its key is left as it was. Returns rows added. */
+    /**
+     * Inserts in the caller's transaction; a bar already stored for its key is left as it was. Returns rows added.
+     * Rows go in key order: the table is clustered by (symbol, timeframe, time), so a minute's bars for many symbols
+     * would otherwise dirty one page each, and sorted they fill pages in turn (measured: 4.6 KB written per bar
+     * unsorted, 1 KB sorted).
+     */
     public static int insert(DSLContext ctx, Timeframe timeframe, Collection<Bar> bars) {
+        List<Bar> ordered = new ArrayList<>(bars);
+        ordered.sort(KEY_ORDER);
         int added = 0;
-        List<Bar> chunk = new ArrayList<>(Math.min(bars.size(), ROWS_PER_STATEMENT));
-        for (Bar bar : bars) {
+        List<Bar> chunk = new ArrayList<>(Math.min(ordered.size(), ROWS_PER_STATEMENT));
+        for (Bar bar : ordered) {
             chunk.add(bar);
             if (chunk.size() == ROWS_PER_STATEMENT) {
                 added += insertChunk(ctx, timeframe, chunk);
