@@ -16,6 +16,8 @@ import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import io.tradeloom.testkit.TestContexts;
+import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ConfigurationException;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceKit;
@@ -24,7 +26,7 @@ import io.tradeloom.platform.ServiceKit;
 @ServerTest
 class LimitsTest {
 
-    private static final ServiceContext CONTEXT = TestContexts.context("pattern-limits", Map.of("patterns.max-bars", "10"));
+    private static final ServiceContext CONTEXT = TestContexts.context(ServiceId.PATTERN, "pattern-limits", Map.of("patterns.max-bars", "10"));
 
     private final Http1Client client;
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.tradeloom.testkit.TestContexts;
+import io.tradeloom.platform.ServiceId;
 import io.tradeloom.candles.CandleEngine;
 import io.tradeloom.candles.CandlePatterns;
 import io.tradeloom.candles.Detection;
@@ -39,7 +41,7 @@ import io.tradeloom.platform.http.Json;
 @ServerTest
 class PostPatternsTest {
 
-    private static final ServiceContext CONTEXT = TestContexts.context("post-patterns", Map.of());
+    private static final ServiceContext CONTEXT = TestContexts.context(ServiceId.PATTERN, "post-patterns", Map.of());
     private static final List<Bar> SESSION = MarketData.session("AAPL");
 
     private final Http1Client client;

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.tradeloom.testkit.TestContexts;
+import io.tradeloom.platform.ServiceId;
 import io.tradeloom.candles.CandleEngine;
 import io.tradeloom.candles.CandlePatterns;
 import io.tradeloom.db.market.BarStore;
@@ -36,7 +38,7 @@ import io.tradeloom.platform.ServiceKit;
 @ServerTest
 class StoredPatternsTest {
 
-    private static final ServiceContext CONTEXT = TestContexts.context("stored-patterns", Map.of());
+    private static final ServiceContext CONTEXT = TestContexts.context(ServiceId.PATTERN, "stored-patterns", Map.of());
     private static final List<Bar> AAPL = MarketData.session("AAPL");
     private static final List<Bar> MSFT = MarketData.session("MSFT");
 

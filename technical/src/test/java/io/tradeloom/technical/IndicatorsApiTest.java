@@ -21,6 +21,8 @@ import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import io.tradeloom.testkit.TestContexts;
+import io.tradeloom.platform.ServiceId;
 import io.tradeloom.db.market.BarStore;
 import io.tradeloom.indicators.IndicatorEngine;
 import io.tradeloom.indicators.IndicatorSpec;
@@ -36,7 +38,7 @@ import io.tradeloom.platform.http.Json;
 class IndicatorsApiTest {
 
     private static final int MAX_BARS = 300;
-    private static final ServiceContext CONTEXT = TestContexts.context("indicators",
+    private static final ServiceContext CONTEXT = TestContexts.context(ServiceId.TECHNICAL, "indicators",
             Map.of("indicators.max-bars", Integer.toString(MAX_BARS), "indicators.default-limit", "200",
                     "indicators.max-count", "8"));
 

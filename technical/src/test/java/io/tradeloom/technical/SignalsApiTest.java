@@ -19,6 +19,8 @@ import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import io.tradeloom.testkit.TestContexts;
+import io.tradeloom.platform.ServiceId;
 import io.tradeloom.db.PriceUnits;
 import io.tradeloom.db.market.BarStore;
 import io.tradeloom.db.schema.tables.records.SignalRecord;
@@ -37,7 +39,7 @@ import io.tradeloom.platform.ServiceKit;
 class SignalsApiTest {
 
     private static final int SIGNAL_BARS = 200;
-    private static final ServiceContext CONTEXT = TestContexts.context("signals",
+    private static final ServiceContext CONTEXT = TestContexts.context(ServiceId.TECHNICAL, "signals",
             Map.of("signals.bars", Integer.toString(SIGNAL_BARS), "signals.max-symbols", "3"));
 
     static {

@@ -1,4 +1,4 @@
-package io.tradeloom.pattern;
+package io.tradeloom.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +17,14 @@ import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.Settings;
 
-/** Real pattern-service contexts over a fresh, migrated SQLite file in a temporary directory (as the platform's tests). */
-final class TestContexts {
+/** Real service contexts over a fresh, migrated SQLite file in a temporary directory, for the services' tests. */
+public final class TestContexts {
 
     private TestContexts() {
     }
 
-    /** A context over a new migrated database, with {@code extra} config overrides (e.g. patterns.max-bars). */
-    static ServiceContext context(String prefix, Map<String, String> extra) {
+    /** A context of {@code service} on port 0 over a new migrated database, with {@code extra} settings. */
+    public static ServiceContext context(ServiceId service, String prefix, Map<String, String> extra) {
         try {
             Path dir = Files.createTempDirectory("tradeloom-" + prefix + "-");
             Path file = dir.resolve("trading_system.db");
@@ -35,20 +35,20 @@ final class TestContexts {
             overrides.put("database.path", file.toString());
             overrides.put("log.dir", dir.resolve("logs").toString());
             overrides.put("server.port", "0");
-            return ServiceKit.context(Settings.load(ServiceId.PATTERN, overrides));
+            return ServiceKit.context(Settings.load(service, overrides));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Closes the context's database and removes its directory, best effort. */
-    static void close(ServiceContext context) {
+    public static void close(ServiceContext context) {
         Path dir = context.db().path().getParent();
         context.db().close();
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // best effort: a temporary directory left behind is harmless
+            // best effort
         }
     }
 }
