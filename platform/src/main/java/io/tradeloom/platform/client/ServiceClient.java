@@ -21,6 +21,7 @@ import io.helidon.faulttolerance.RetryTimeoutException;
 import io.helidon.faulttolerance.Timeout;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -129,6 +130,20 @@ public final class ServiceClient {
         return guarded(() -> exchange(Method.DELETE, path, null, headers));
     }
 
+    /**
+     * Any method with extra headers (credentials, which are never logged): a GET is retried like
+     * {@link #getJson}, every other method is sent once. A body-less answer reads as JSON null.
+     *
+     * @param body the JSON body, or null for none
+     */
+    public JsonNode request(Method method, String path, Map<String, String> headers, Object body) {
+        if (method.equals(Method.GET)) {
+            return getJson(path, headers);
+        }
+        byte[] bytes = body == null ? null : Json.bytes(body);
+        return guarded(() -> exchange(method, path, bytes, headers));
+    }
+
     /** A single health-style probe: bounded by the timeout, neither retried nor counted by the breaker. */
     public Probe probe(String path) {
         try {
@@ -172,24 +187,22 @@ public final class ServiceClient {
     }
 
     private JsonNode exchange(Method method, String path, byte[] body, Map<String, String> headers) {
-        var request = switch (method) {
-            case GET -> http.get(path);
-            case POST -> http.post(path).header(HeaderValues.CONTENT_TYPE_JSON);
-            case DELETE -> http.delete(path);
-        };
-        request.header(HeaderValues.ACCEPT_JSON);
+        var request = http.method(method).uri(path).header(HeaderValues.ACCEPT_JSON);
+        if (body != null) {
+            request.header(HeaderValues.CONTENT_TYPE_JSON);
+        }
         headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
         try (HttpClientResponse res = body == null ? request.request() : request.submit(body)) {
             int status = res.status().code();
-            if (status == 204) {
-                return NullNode.getInstance();
-            }
-            byte[] bytes = res.entity().as(byte[].class);
+            byte[] bytes = res.entity().hasEntity() ? res.entity().as(byte[].class) : new byte[0];
             if (status >= 400 && status < 500) {
                 throw new ServiceRejectedException(target, status, new String(bytes, StandardCharsets.UTF_8));
             }
             if (status >= 500) {
                 throw new ServiceCallException(target, status, "answered " + status, null);
+            }
+            if (bytes.length == 0) {
+                return NullNode.getInstance();
             }
             try {
                 return Json.tree(bytes);
@@ -198,8 +211,6 @@ public final class ServiceClient {
             }
         }
     }
-
-    private enum Method { GET, POST, DELETE }
 
     static int stateCode(CircuitBreaker.State state) {
         return switch (state) {
