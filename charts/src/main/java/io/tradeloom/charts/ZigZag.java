@@ -8,7 +8,8 @@ import io.tradeloom.market.bar.BarSeries;
 /**
  * Swing highs and lows: a high is confirmed once price has fallen from it by the reversal threshold, a low once
  * price has risen from it by the threshold; highs and lows alternate. The threshold at bar i is
- * max(reversalAtr x ATR[i], reversalPercent x close[i]). The last, unconfirmed extreme is not a pivot.
+ * max(reversalAtr x ATR[i], reversalPercent x close[i]). Of equal extremes the first is the pivot. The last,
+ * unconfirmed extreme is not a pivot.
  */
 final class ZigZag {
 
@@ -43,7 +44,7 @@ final class ZigZag {
                     dir = -1;
                 }
             } else if (dir > 0) {
-                if (high[i] >= high[hi]) {
+                if (high[i] > high[hi]) {
                     hi = i;
                 } else if (high[hi] - low[i] >= threshold) {
                     pivots.add(new Pivot(hi, bars.time()[hi], high[hi], Pivot.Kind.HIGH));
@@ -51,7 +52,7 @@ final class ZigZag {
                     lo = i;
                 }
             } else {
-                if (low[i] <= low[lo]) {
+                if (low[i] < low[lo]) {
                     lo = i;
                 } else if (high[i] - low[lo] >= threshold) {
                     pivots.add(new Pivot(lo, bars.time()[lo], low[lo], Pivot.Kind.LOW));
