@@ -140,6 +140,10 @@ class StoredChartPatternsTest {
         assertThat(patterns.findValuesAsText("symbol")).containsOnly("MSFT");
         List<String> ends = patterns.findValuesAsText("end_time");
         assertThat(ends).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(PostChartPatternsTest.names(patterns.get(0))).containsExactly("id", "symbol", "timeframe", "type",
+                "direction", "status", "start_time", "end_time", "level", "target", "confidence", "pivots", "breakout",
+                "detected_at", "updated_at");
+        assertThat(patterns.get(0).path("confidence").decimalValue().scale()).isEqualTo(4);
     }
 
     @Test

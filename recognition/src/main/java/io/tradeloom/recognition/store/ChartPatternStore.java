@@ -34,7 +34,7 @@ public final class ChartPatternStore {
 
     /** One stored row, as the API lists it. */
     public record Stored(long id, String symbol, String timeframe, String type, String direction, String status,
-                         Instant startTime, Instant endTime, BigDecimal level, BigDecimal target, double confidence,
+                         Instant startTime, Instant endTime, BigDecimal level, BigDecimal target, BigDecimal confidence,
                          Object pivots, Object breakout, Instant detectedAt, Instant updatedAt) {
     }
 
@@ -93,7 +93,7 @@ public final class ChartPatternStore {
                 .fetch(r -> new Stored(r.getId(), r.getSymbol(), r.getTimeframe(), r.getType(), r.getDirection(),
                         r.getStatus(), Instant.ofEpochMilli(r.getStartTime()), Instant.ofEpochMilli(r.getEndTime()),
                         PriceUnits.fromE4(r.getLevelE4()), r.getTargetE4() == null ? null : PriceUnits.fromE4(r.getTargetE4()),
-                        r.getConfidence(), tree(r.getPivots()), r.getBreakout() == null ? null : tree(r.getBreakout()),
+                        BigDecimal.valueOf(r.getConfidence()).setScale(4, RoundingMode.HALF_UP), tree(r.getPivots()), r.getBreakout() == null ? null : tree(r.getBreakout()),
                         Instant.ofEpochMilli(r.getDetectedAt()), Instant.ofEpochMilli(r.getUpdatedAt()))));
     }
 
