@@ -101,6 +101,30 @@ class LimitsTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("RECOGNITION_SCAN_BARS");
     }
 
+    @Test
+    void theRulesDefaultToTheLibrarysAndEachIsSetByItsKebabCaseKey() {
+        assertThat(RecognitionSettings.from(config(Map.of())).rules()).isEqualTo(io.tradeloom.charts.ChartSettings.defaults());
+        // the service's own application.yaml lists every rule with the library's default
+        assertThat(RecognitionSettings.from(Config.create()).rules()).isEqualTo(io.tradeloom.charts.ChartSettings.defaults());
+
+        var rules = RecognitionSettings.from(config(Map.of("recognition.rules.reversal-atr", "3.5",
+                "recognition.rules.max-flag-bars", "40"))).rules();
+
+        assertThat(rules.reversalAtr()).isEqualTo(3.5);
+        assertThat(rules.maxFlagBars()).isEqualTo(40);
+        assertThat(rules.breakoutVolume()).isEqualTo(io.tradeloom.charts.ChartSettings.defaults().breakoutVolume());
+    }
+
+    @Test
+    void aBadRuleIsRefusedNamingItsVariable() {
+        assertThatThrownBy(() -> RecognitionSettings.from(config(Map.of("recognition.rules.reversal-atr", "wide"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("RECOGNITION_RULES_REVERSAL_ATR");
+        assertThatThrownBy(() -> RecognitionSettings.from(config(Map.of("recognition.rules.min-touches", "2.5"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("RECOGNITION_RULES_MIN_TOUCHES");
+        assertThatThrownBy(() -> RecognitionSettings.from(config(Map.of("recognition.rules.convergence", "2"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("convergence must be in (0, 1]");
+    }
+
     private static Config config(Map<String, String> values) {
         return Config.just(ConfigSources.create(values));
     }
