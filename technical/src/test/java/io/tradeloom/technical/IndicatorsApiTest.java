@@ -3,8 +3,11 @@ package io.tradeloom.technical;
 import static io.tradeloom.db.schema.Tables.SIGNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -101,6 +104,38 @@ class IndicatorsApiTest {
         JsonNode sma = indicators.path("SMA(20)").path("value");
         assertThat(sma.get(18).isNull()).isTrue();
         assertThat(sma.get(19).isNumber()).isTrue();
+    }
+
+    /** The answer is streamed from the engine's arrays; the reference is Jackson's own rendering of boxed values. */
+    @Test
+    void answersAreByteForByteWhatJacksonWritesForTheValuesBoxed() {
+        List<Bar> bars = aapl.subList(0, 120);
+        List<String> specs = List.of("SMA(20)", "macd", "BBANDS(5, 2,2)", "STOCH", "AROON", "RSI", "VWAP", "\tcci ( 5 ) ");
+
+        Replies posted = Replies.post(client, "/api/indicators", body(bars(bars), specs));
+        Replies got = Replies.get(client, "/api/indicators/AAPL?indicators=SMA(20),MACD(12,26,9),vwap&limit=50");
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.contentType()).isEqualTo("application/json");
+        assertThat(posted.body()).isEqualTo(new String(Json.bytes(Map.of("indicators", boxed(BarSeries.of(bars), specs))),
+                StandardCharsets.UTF_8));
+        List<Bar> latest = aapl.subList(aapl.size() - 50, aapl.size());
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("symbol", "AAPL");
+        expected.put("timeframe", "1Min");
+        expected.put("bars", latest.stream().map(b -> {
+            Map<String, Object> bar = new LinkedHashMap<>();
+            bar.put("time", b.time());
+            bar.put("open", b.open());
+            bar.put("high", b.high());
+            bar.put("low", b.low());
+            bar.put("close", b.close());
+            bar.put("volume", b.volume());
+            return bar;
+        }).toList());
+        expected.put("indicators", boxed(BarSeries.of(latest), List.of("SMA(20)", "MACD(12,26,9)", "vwap")));
+        assertThat(got.status()).as(got.body()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(new String(Json.bytes(expected), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -234,6 +269,18 @@ class IndicatorsApiTest {
         assertThat(Replies.get(client, "/api/indicators/AAPL?indicators=RSI&timeframe=2Min").errors()).singleElement()
                 .asString().startsWith("timeframe: unknown timeframe '2Min'");
         assertThat(Replies.get(client, "/api/indicators/AAPL?indicators=RSI&period=3").status()).isEqualTo(400);
+    }
+
+    /** Every spec's outputs as boxed arrays, null where undefined, keyed as the answer keys them. */
+    private Map<String, Map<String, Double[]>> boxed(BarSeries bars, List<String> specs) {
+        Map<String, Map<String, Double[]>> json = new LinkedHashMap<>();
+        for (String spec : specs) {
+            Map<String, Double[]> outputs = new LinkedHashMap<>();
+            engine.compute(bars, IndicatorSpec.parse(spec)).outputs().forEach((name, values) ->
+                    outputs.put(name, Arrays.stream(values).mapToObj(v -> Double.isNaN(v) ? null : v).toArray(Double[]::new)));
+            json.put(spec, outputs);
+        }
+        return json;
     }
 
     private static int signalCount() {
