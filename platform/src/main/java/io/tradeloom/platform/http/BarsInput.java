@@ -3,7 +3,6 @@ package io.tradeloom.platform.http;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
@@ -63,7 +62,7 @@ public final class BarsInput {
             Iterator<String> names = bar.fieldNames();
             while (names.hasNext() && cells.unknown == null) {
                 String name = names.next();
-                if (FIELDS.indexOf(name) < 0) {
+                if (field(name) < 0) {
                     cells.unknown = name;
                 }
             }
@@ -122,7 +121,7 @@ public final class BarsInput {
             cells.clear();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                int k = FIELDS.indexOf(name);
+                int k = field(name);
                 t = p.nextToken();
                 if (k < 0) {
                     if (cells.unknown == null) {
@@ -160,6 +159,19 @@ public final class BarsInput {
         }
     }
 
+    /** The index of a bar field in {@link #FIELDS}, or -1 (a switch: this runs for every field of every bar). */
+    private static int field(String name) {
+        return switch (name) {
+            case "time" -> TIME;
+            case "open" -> OPEN;
+            case "high" -> HIGH;
+            case "low" -> LOW;
+            case "close" -> CLOSE;
+            case "volume" -> VOLUME;
+            default -> -1;
+        };
+    }
+
     /**
      * RFC 3339 as {@link OffsetDateTime#parse} reads it. Its formatter costs more than everything else a bar
      * needs, so the shape clients send, {@code 2026-11-24T14:30:00Z} with or without a fraction of a second,
@@ -192,8 +204,19 @@ public final class BarsInput {
         for (int d = len - 21; d < 9; d++) {
             fraction *= 10;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, len > 20 ? fraction : 0);
+        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second,
+                len > 20 ? fraction : 0);
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (as LocalDate.toEpochDay, without building one). */
+    private static long epochDay(int year, int month, int day) {
+        // Years counted from March, so that February's leap day comes last (days_from_civil, H. Hinnant).
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     /** The number written by {@code count} ASCII digits from {@code at}, or -1 if one is not a digit. */
