@@ -35,6 +35,7 @@ import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.http.Json;
+import io.tradeloom.testkit.Replies;
 
 /** POST /api/indicators as CONTRACTS.md fixes it, GET /api/indicators/{symbol}, and every kind of bad input. */
 @ServerTest
@@ -116,7 +117,7 @@ class IndicatorsApiTest {
         Replies got = Replies.get(client, "/api/indicators/AAPL?indicators=SMA(20),MACD(12,26,9),vwap&limit=50");
 
         assertThat(posted.status()).as(posted.body()).isEqualTo(200);
-        assertThat(posted.contentType()).isEqualTo("application/json");
+        assertThat(posted.contentType()).hasValue("application/json");
         assertThat(posted.body()).isEqualTo(new String(Json.bytes(Map.of("indicators", boxed(BarSeries.of(bars), specs))),
                 StandardCharsets.UTF_8));
         List<Bar> latest = aapl.subList(aapl.size() - 50, aapl.size());
@@ -180,7 +181,7 @@ class IndicatorsApiTest {
             Replies r = Replies.post(client, "/api/indicators", body((JsonNode) c[1], List.of("RSI")));
 
             assertThat(r.status()).as(c[0] + ": " + r.body()).isEqualTo(400);
-            assertThat(r.contentType()).isEqualTo("application/problem+json");
+            assertThat(r.contentType()).hasValue("application/problem+json");
             assertThat(r.json().path("errors").get(0).path("field").asText()).as(c[0].toString()).isEqualTo(c[2]);
         }
         Map<String, String> bodies = Map.of(
