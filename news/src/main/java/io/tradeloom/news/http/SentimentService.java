@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -24,7 +25,8 @@ import io.tradeloom.platform.http.Validation;
 
 /**
  * {@code GET /api/sentiment/{symbol}}: the symbol's rolling, time-decayed sentiment over its recent news (a known
- * symbol without news is neutral with count 0); {@code POST /api/sentiment}: the sentiment of a posted text.
+ * symbol without news is neutral with count 0); {@code POST /api/sentiment} with {@code {"text": ...}}: the sentiment
+ * of the text.
  */
 public final class SentimentService implements HttpService {
 
@@ -44,10 +46,6 @@ public final class SentimentService implements HttpService {
         this.universe = universe;
         this.settings = settings;
         this.now = now;
-    }
-
-    /** The body of POST /api/sentiment. */
-    public record TextRequest(String text) {
     }
 
     record TextJson(BigDecimal score, Label label, List<NewsService.TermJson> terms) {
@@ -82,16 +80,19 @@ public final class SentimentService implements HttpService {
 
     private void text(ServerRequest req, ServerResponse res) {
         QueryParams.of(req, Set.of());
-        TextRequest body = Json.read(req, TextRequest.class);
+        // Read as a tree: a number or object for "text" must be refused, not coerced to a string.
+        JsonNode text = Json.readObject(req, Set.of("text")).path("text");
         Validation v = new Validation();
-        if (body.text() == null || body.text().isBlank()) {
+        if (!text.isTextual()) {
+            v.require(false, "text", text.isMissingNode() || text.isNull() ? "is required" : "must be a string");
+        } else if (text.asText().isBlank()) {
             v.require(false, "text", "must be a non-empty string");
         } else {
-            v.require(body.text().length() <= settings.maxTextChars(), "text",
-                    "has " + body.text().length() + " characters; at most " + settings.maxTextChars() + " are accepted");
+            v.require(text.asText().length() <= settings.maxTextChars(), "text",
+                    "has " + text.asText().length() + " characters; at most " + settings.maxTextChars() + " are accepted");
         }
         v.throwIfInvalid();
-        Sentiment s = analyzer.analyze(body.text());
+        Sentiment s = analyzer.analyze(text.asText());
         NewsService.SentimentJson json = NewsService.SentimentJson.of(s);
         Json.send(res, new TextJson(json.score(), json.label(), json.terms()));
     }

@@ -22,7 +22,7 @@ public final class SimHeadlines {
             "earnings", List.of(
                     "{name} reports solid quarterly profit, tops estimates",
                     "{name} posts record profit as revenue growth surges",
-                    "{name} quarterly profit falls short of estimates",
+                    "{name} quarterly earnings disappoint, missing estimates",
                     "{name} reports surprise loss as weak sales disappoint"),
             "guidance", List.of(
                     "{name} raises full-year outlook on solid demand",
@@ -38,7 +38,7 @@ public final class SimHeadlines {
                     "{name} product launch wins praise from early customers",
                     "{name} launch a huge success, customers thrilled",
                     "{name} delays product launch after quality problems",
-                    "{name} recalls flagship product after safety failure"),
+                    "{name} recalls product after dangerous failure"),
             "legal", List.of(
                     "{name} wins ruling in patent dispute",
                     "{name} wins major court victory, claims dismissed",
