@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -44,6 +45,7 @@ public final class RssNewsSource implements NewsSource {
     private static final Logger LOG = Logger.getLogger(RssNewsSource.class.getName());
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
 
     private final List<URI> feeds;
     private final Duration timeout;
@@ -161,10 +163,37 @@ public final class RssNewsSource implements NewsSource {
         if (html == null) {
             return "";
         }
-        String t = TAG.matcher(html).replaceAll(" ")
-                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
-        return SPACE.matcher(t).replaceAll(" ").strip();
+        String t = TAG.matcher(html).replaceAll(" ");
+        Matcher m = ENTITY.matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(entity(m.group(1), m.group())));
+        }
+        m.appendTail(out);
+        return SPACE.matcher(out).replaceAll(" ").strip();
+    }
+
+    /** A character reference's character; an unknown named one stays as written. */
+    private static String entity(String name, String written) {
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                return Character.toString(Integer.parseInt(name.substring(2), 16));
+            }
+            if (name.startsWith("#")) {
+                return Character.toString(Integer.parseInt(name.substring(1)));
+            }
+        } catch (IllegalArgumentException e) {
+            return written;
+        }
+        return switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp" -> " ";
+            default -> written;
+        };
     }
 
     private static String blankToNull(String s) {

@@ -55,7 +55,9 @@ public final class NewsStore {
     public Optional<Long> add(Article article, Set<String> symbols, Sentiment sentiment, Instant fetchedAt) {
         String terms = new String(Json.bytes(sentiment.terms()), StandardCharsets.UTF_8);
         return db.write("news.add", ctx -> {
-            Integer id = ctx.insertInto(NEWS_ITEM)
+            // The affected-row count, not RETURNING: on SQLite jOOQ may read the id back as last_insert_rowid(),
+            // which an ignored insert leaves at the previous row's.
+            int inserted = ctx.insertInto(NEWS_ITEM)
                     .set(NEWS_ITEM.SOURCE, article.source())
                     .set(NEWS_ITEM.SOURCE_ID, article.sourceId())
                     .set(NEWS_ITEM.URL, article.url())
@@ -69,12 +71,13 @@ public final class NewsStore {
                     .set(NEWS_ITEM.SENTIMENT_LABEL, sentiment.label().json())
                     .set(NEWS_ITEM.MATCHED_TERMS, terms)
                     .onConflictDoNothing()
-                    .returningResult(NEWS_ITEM.ID)
-                    .fetchOptional(0, Integer.class)
-                    .orElse(null);
-            if (id == null) {
+                    .execute();
+            if (inserted == 0) {
                 return Optional.<Long>empty();
             }
+            Integer id = ctx.select(NEWS_ITEM.ID).from(NEWS_ITEM)
+                    .where(NEWS_ITEM.SOURCE.eq(article.source()), NEWS_ITEM.SOURCE_ID.eq(article.sourceId()))
+                    .fetchSingle(NEWS_ITEM.ID);
             for (String symbol : symbols) {
                 ctx.insertInto(NEWS_SYMBOL)
                         .set(NEWS_SYMBOL.SYMBOL, symbol)
