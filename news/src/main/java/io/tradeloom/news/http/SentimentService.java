@@ -2,6 +2,7 @@ package io.tradeloom.news.http;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -70,7 +71,7 @@ public final class SentimentService implements HttpService {
     private void symbol(ServerRequest req, ServerResponse res) {
         QueryParams.of(req, Set.of());
         String symbol = NewsService.known(universe, req.path().pathParameters().get("symbol"));
-        Instant asOf = now.get();
+        Instant asOf = now.get().truncatedTo(ChronoUnit.MILLIS);
         var items = store.scores(symbol, asOf.minus(settings.window()), asOf.plus(settings.window()));
         RollingSentiment.Result r = rolling.of(items, asOf);
         Json.send(res, new SymbolJson(symbol, Scores.round(r.score()), r.label(), r.count(), Scores.round(r.weight()),
