@@ -182,6 +182,60 @@ class ServiceClientTest {
     }
 
     @Test
+    void extraHeadersAreSentOnGetPostAndDelete() {
+        URI base = serve(r -> r.any("/v2/echo", (req, res) -> Json.send(res, Map.of(
+                "method", req.prologue().method().text(),
+                "key", req.headers().first(io.helidon.http.HeaderNames.create("APCA-API-KEY-ID")).orElse("none")))));
+        ServiceClient client = client(base, 0);
+        Map<String, String> auth = Map.of("APCA-API-KEY-ID", "k1");
+
+        assertThat(client.getJson("/v2/echo", auth).path("key").asText()).isEqualTo("k1");
+        assertThat(client.postJson("/v2/echo", Map.of(), auth).path("method").asText()).isEqualTo("POST");
+        JsonNode deleted = client.deleteJson("/v2/echo", auth);
+        assertThat(deleted.path("method").asText()).isEqualTo("DELETE");
+        assertThat(deleted.path("key").asText()).isEqualTo("k1");
+        assertThat(client.getJson("/v2/echo").path("key").asText()).isEqualTo("none");
+    }
+
+    @Test
+    void a204AnswerIsAJsonNull() {
+        URI base = serve(r -> r.delete("/v2/orders/1", (req, res) -> res.status(Status.NO_CONTENT_204).send()));
+
+        assertThat(client(base, 0).deleteJson("/v2/orders/1", Map.of()).isNull()).isTrue();
+    }
+
+    @Test
+    void aRequestSendsItsMethodAndHeadersAndReadsA204AsNull() {
+        AtomicInteger deletes = new AtomicInteger();
+        URI base = serve(r -> r.delete("/v2/orders/{id}", (req, res) -> {
+            deletes.incrementAndGet();
+            boolean keyed = "k1".equals(req.headers().first(io.helidon.http.HeaderNames.create("APCA-API-KEY-ID")).orElse(""));
+            res.status(keyed ? Status.NO_CONTENT_204 : Status.FORBIDDEN_403).send();
+        }));
+
+        JsonNode answer = client(base, 3).request(io.helidon.http.Method.DELETE, "/v2/orders/o-1",
+                Map.of("APCA-API-KEY-ID", "k1"), null);
+
+        assertThat(answer.isNull()).isTrue();
+        assertThat(deletes).hasValue(1);
+    }
+
+    @Test
+    void aRequestOtherThanGetIsNeverRetried() {
+        AtomicInteger hits = new AtomicInteger();
+        URI base = serve(r -> r.delete("/v2/positions", (req, res) -> {
+            hits.incrementAndGet();
+            fail500(res);
+        }));
+
+        ServiceCallException e = catchThrowableOfType(ServiceCallException.class,
+                () -> client(base, 3, 10).request(io.helidon.http.Method.DELETE, "/v2/positions", Map.of(), null));
+
+        assertThat(e.status()).isEqualTo(500);
+        assertThat(hits).hasValue(1);
+    }
+
+    @Test
     void a4xxIsARejectionThatIsNeitherRetriedNorCountedByTheBreaker() {
         AtomicInteger hits = new AtomicInteger();
         URI base = serve(r -> r.get("/bad", (req, res) -> {
