@@ -5,11 +5,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.helidon.faulttolerance.Bulkhead;
 import io.helidon.faulttolerance.BulkheadException;
 import io.helidon.faulttolerance.CircuitBreaker;
@@ -17,6 +19,7 @@ import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.faulttolerance.Retry;
 import io.helidon.faulttolerance.RetryTimeoutException;
 import io.helidon.faulttolerance.Timeout;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
@@ -94,8 +97,13 @@ public final class ServiceClient {
 
     /** GET returning the JSON body; retried. */
     public JsonNode getJson(String path) {
+        return getJson(path, Map.of());
+    }
+
+    /** GET with extra request headers (e.g. an API key), returning the JSON body; retried. */
+    public JsonNode getJson(String path, Map<String, String> headers) {
         try {
-            return retry.invoke(() -> guarded(() -> exchange(path, null)));
+            return retry.invoke(() -> guarded(() -> exchange(Method.GET, path, null, headers)));
         } catch (RetryTimeoutException e) {
             throw e.getCause() instanceof ServiceCallException last ? last : new ServiceCallException(target, 0, "timed out", e);
         }
@@ -108,7 +116,17 @@ public final class ServiceClient {
 
     /** POST with a JSON body; never retried, because the call may not be idempotent. */
     public JsonNode postJson(String path, Object body) {
-        return guarded(() -> exchange(path, Json.bytes(body)));
+        return postJson(path, body, Map.of());
+    }
+
+    /** POST with a JSON body and extra request headers; never retried. */
+    public JsonNode postJson(String path, Object body, Map<String, String> headers) {
+        return guarded(() -> exchange(Method.POST, path, Json.bytes(body), headers));
+    }
+
+    /** DELETE with extra request headers, returning the JSON body (a JSON null for 204 No Content); never retried. */
+    public JsonNode deleteJson(String path, Map<String, String> headers) {
+        return guarded(() -> exchange(Method.DELETE, path, null, headers));
     }
 
     /** A single health-style probe: bounded by the timeout, neither retried nor counted by the breaker. */
@@ -153,11 +171,19 @@ public final class ServiceClient {
         }
     }
 
-    private JsonNode exchange(String path, byte[] body) {
-        var request = body == null ? http.get(path) : http.post(path).header(HeaderValues.CONTENT_TYPE_JSON);
+    private JsonNode exchange(Method method, String path, byte[] body, Map<String, String> headers) {
+        var request = switch (method) {
+            case GET -> http.get(path);
+            case POST -> http.post(path).header(HeaderValues.CONTENT_TYPE_JSON);
+            case DELETE -> http.delete(path);
+        };
         request.header(HeaderValues.ACCEPT_JSON);
+        headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
         try (HttpClientResponse res = body == null ? request.request() : request.submit(body)) {
             int status = res.status().code();
+            if (status == 204) {
+                return NullNode.getInstance();
+            }
             byte[] bytes = res.entity().as(byte[].class);
             if (status >= 400 && status < 500) {
                 throw new ServiceRejectedException(target, status, new String(bytes, StandardCharsets.UTF_8));
@@ -172,6 +198,8 @@ public final class ServiceClient {
             }
         }
     }
+
+    private enum Method { GET, POST, DELETE }
 
     static int stateCode(CircuitBreaker.State state) {
         return switch (state) {
