@@ -2,6 +2,7 @@ package io.tradeloom.platform.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class ServiceClient {
         return breaker.state();
     }
 
-    /** GET returning the JSON body; retried. */
+    /** GET returning the JSON body; retried. A query string in {@code path} is sent as the query (values URL-encoded). */
     public JsonNode getJson(String path) {
         return getJson(path, Map.of());
     }
@@ -172,11 +173,23 @@ public final class ServiceClient {
     }
 
     private JsonNode exchange(Method method, String path, byte[] body, Map<String, String> headers) {
+        // Helidon's client takes the path literally: a query string must be given as parameters.
+        int q = path.indexOf('?');
+        String bare = q < 0 ? path : path.substring(0, q);
         var request = switch (method) {
-            case GET -> http.get(path);
-            case POST -> http.post(path).header(HeaderValues.CONTENT_TYPE_JSON);
-            case DELETE -> http.delete(path);
+            case GET -> http.get(bare);
+            case POST -> http.post(bare).header(HeaderValues.CONTENT_TYPE_JSON);
+            case DELETE -> http.delete(bare);
         };
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    request.queryParam(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
         request.header(HeaderValues.ACCEPT_JSON);
         headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
         try (HttpClientResponse res = body == null ? request.request() : request.submit(body)) {
