@@ -19,13 +19,14 @@ import io.tradeloom.strategy.StrategyConfig;
  * @param topN          how many candidates the scan returns
  * @param timeframe     the bars signals and candlestick patterns are computed on
  * @param patternBars   how many of the latest bars the candlestick patterns are looked for in
+ * @param signalBatch   how many symbols one signals request asks for (the batches go in parallel)
  * @param apiToken      the bearer token state-changing /api routes require (never logged)
  * @param tradingKeyId  the key id sent to the trading service's /v2 API
  * @param tradingSecret the secret sent with it (never logged)
  * @param strategy      the strategy's parameters
  */
 public record CoordinationSettings(int everyMinutes, Duration deadline, Optional<String> scanPreset, int topN,
-                                   Timeframe timeframe, int patternBars, String apiToken, String tradingKeyId,
+                                   Timeframe timeframe, int patternBars, int signalBatch, String apiToken, String tradingKeyId,
                                    String tradingSecret, StrategyConfig strategy) {
 
     public static CoordinationSettings from(Config config) {
@@ -50,6 +51,7 @@ public record CoordinationSettings(int everyMinutes, Duration deadline, Optional
                 between(config, "cycle.top-n", 10, 1, 500),
                 timeframe,
                 between(config, "cycle.pattern-bars", 50, 10, 5000),
+                between(config, "cycle.signal-batch", 10, 1, 500),
                 secret(config, "trading.api-token", "TRADING_API_TOKEN"),
                 secret(config, "trading.api-key-id", "TRADING_API_KEY_ID"),
                 secret(config, "trading.api-secret-key", "TRADING_API_SECRET_KEY"),
@@ -87,7 +89,7 @@ public record CoordinationSettings(int everyMinutes, Duration deadline, Optional
     @Override
     public String toString() {
         return "CoordinationSettings[everyMinutes=" + everyMinutes + ", deadline=" + deadline + ", scanPreset=" + scanPreset
-                + ", topN=" + topN + ", timeframe=" + timeframe.label() + ", patternBars=" + patternBars
+                + ", topN=" + topN + ", timeframe=" + timeframe.label() + ", patternBars=" + patternBars + ", signalBatch=" + signalBatch
                 + ", strategy=" + strategy.name() + "]";
     }
 }

@@ -167,7 +167,7 @@ public final class CycleRunner {
 
         // 2. For every symbol, in parallel: signal (one batch), candlesticks, chart patterns, sentiment.
         long analyseStart = System.nanoTime();
-        Call<Map<String, TimedSignal>> signals = new Call<>(executor, () -> signals(symbols, executor));
+        Call<Map<String, TimedSignal>> signals = new Call<>(executor, () -> signals(symbols, executor, deadline));
         Map<String, Call<List<PatternHit>>> candles = perSymbol(executor, symbols, s -> Replies.patterns(pattern.getJson(
                 "/api/patterns/" + encode(s) + "?timeframe=" + settings.timeframe().label() + "&limit=" + settings.patternBars())));
         Map<String, Call<BigDecimal>> charts = perSymbol(executor, symbols,
@@ -288,8 +288,25 @@ public final class CycleRunner {
         run.timing("orders", start, System.nanoTime());
     }
 
-    /** The technical signals: one batch; if the batch is refused (a symbol without bars), one call per symbol. */
-    private Map<String, TimedSignal> signals(List<String> symbols, ExecutorService executor) {
+    /**
+     * The technical signals, in batches of {@code cycle.signal-batch} symbols sent in parallel (the technical service
+     * computes a batch on one thread). A batch refused as a whole (a symbol without bars) is retried one call per
+     * symbol, so one symbol cannot cost the others their signals. Any batch failing fails the whole step.
+     */
+    private Map<String, TimedSignal> signals(List<String> symbols, ExecutorService executor, long deadline) {
+        List<Call<Map<String, TimedSignal>>> batches = new ArrayList<>();
+        for (int i = 0; i < symbols.size(); i += settings.signalBatch()) {
+            List<String> batch = List.copyOf(symbols.subList(i, Math.min(symbols.size(), i + settings.signalBatch())));
+            batches.add(new Call<>(executor, () -> signalBatch(batch, executor, deadline)));
+        }
+        Map<String, TimedSignal> out = new LinkedHashMap<>();
+        for (Call<Map<String, TimedSignal>> batch : batches) {
+            out.putAll(valueOrThrow(batch.await(deadline)));
+        }
+        return out;
+    }
+
+    private Map<String, TimedSignal> signalBatch(List<String> symbols, ExecutorService executor, long deadline) {
         try {
             return Replies.signals(technical.postJson("/api/signals",
                     Map.of("symbols", symbols, "timeframe", settings.timeframe().label())));
@@ -297,11 +314,10 @@ public final class CycleRunner {
             Map<String, Call<TimedSignal>> each = perSymbol(executor, symbols, s -> Replies.signal(technical.getJson(
                     "/api/signals/" + encode(s) + "?timeframe=" + settings.timeframe().label())));
             Map<String, TimedSignal> out = new LinkedHashMap<>();
-            long deadline = System.nanoTime() + settings.deadline().toNanos();
             for (var e : each.entrySet()) {
                 Call.Result<TimedSignal> r = e.getValue().await(deadline);
                 if (r.failed()) {
-                    throw new io.tradeloom.platform.client.ServiceCallException(ServiceId.TECHNICAL, 0, r.failure(), null);
+                    throw new IllegalStateException(r.failure());
                 }
                 if (r.ok()) {
                     out.put(e.getKey(), r.value());
@@ -309,6 +325,17 @@ public final class CycleRunner {
             }
             return out;
         }
+    }
+
+    /** A batch's value; its failure rethrown with the message as recorded (rejections cannot reach here). */
+    private static <T> T valueOrThrow(Call.Result<T> r) {
+        if (r.failed()) {
+            throw new IllegalStateException(r.failure());
+        }
+        if (!r.ok()) {
+            throw new IllegalStateException(r.rejection().getMessage());
+        }
+        return r.value();
     }
 
     @FunctionalInterface
