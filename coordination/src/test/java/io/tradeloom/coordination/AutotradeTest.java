@@ -23,7 +23,8 @@ class AutotradeTest {
 
     @BeforeAll
     static void start() {
-        cluster = new Cluster("autotrade");
+        // 60x: a simulated minute, and so a scheduled cycle, every real second; the session opened 10 minutes ago
+        cluster = new Cluster("autotrade", Map.of("market.data", "sim", "sim.start", "2025-03-04T14:40:00Z", "sim.speed", "60"));
     }
 
     @AfterAll

@@ -62,7 +62,19 @@ public final class Cluster implements AutoCloseable {
     public final WireMockServer news;
     private final List<ServiceKit.RunningService> coordinations = new ArrayList<>();
 
+    /**
+     * A fixed mid-morning session of the simulated market at real-time speed: the same market in every run, and
+     * far from the close (which would stop entries) however long the tests take.
+     */
+    public static final Map<String, String> STEADY_MARKET = Map.of("market.data", "sim", "sim.start", "2025-03-04T15:00:00Z",
+            "sim.speed", "1");
+
     public Cluster(String prefix) {
+        this(prefix, STEADY_MARKET);
+    }
+
+    /** With the scanner's market settings, e.g. {@code sim.speed}. */
+    public Cluster(String prefix, Map<String, String> market) {
         try {
             dir = Files.createTempDirectory("tradeloom-" + prefix + "-");
         } catch (IOException e) {
@@ -72,7 +84,7 @@ public final class Cluster implements AutoCloseable {
         try (Database db = Database.open(DatabaseSettings.defaults(database))) {
             Migrations.migrate(db);
         }
-        scanner = ServiceKit.start(settings(ServiceId.SCANNER, Map.of("market.data", "sim", "sim.speed", "60")),
+        scanner = ServiceKit.start(settings(ServiceId.SCANNER, market),
                 io.tradeloom.scanner.Main::routing);
         technical = ServiceKit.start(settings(ServiceId.TECHNICAL, Map.of()), io.tradeloom.technical.Main::routing);
         pattern = ServiceKit.start(settings(ServiceId.PATTERN, Map.of()), io.tradeloom.pattern.Main::routing);

@@ -32,7 +32,10 @@ class LiveCycleBenchmark {
         int cycles = Integer.getInteger("bench.cycles", 200);
         Duration budget = Duration.ofSeconds(Integer.getInteger("bench.seconds", 120));
         int warmup = Integer.getInteger("bench.warmup", 20);
-        try (Cluster cluster = new Cluster("bench")) {
+        // The live condition: the simulated market at 60x, so the scanner ingests a minute of 51 symbols every second
+        // while the cycles run; from the open of a fixed session, so every run sees the same market.
+        try (Cluster cluster = new Cluster("bench", Map.of("market.data", "sim", "sim.start", "2025-03-04T14:30:00Z",
+                "sim.speed", "60"))) {
             // The default strategy and the default client settings; only the scan asks for 50 candidates.
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("cycle.top-n", "50");
