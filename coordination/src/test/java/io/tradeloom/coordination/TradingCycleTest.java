@@ -61,11 +61,11 @@ class TradingCycleTest {
         assertThat(cycle.path("candidates").asInt()).isEqualTo(20);
         List<String> steps = new ArrayList<>();
         cycle.path("steps").forEach(s -> steps.add(s.path("name").asText() + "/" + s.path("status").asText()));
-        assertThat(steps).startsWith("scan/OK", "account/OK", "positions/OK", "signals/OK", "candles/OK",
+        assertThat(steps).startsWith("scan/OK", "account/OK", "positions/OK", "open_orders/OK", "signals/OK", "candles/OK",
                 "chart_patterns/OK", "sentiment/OK", "decide/OK");
         assertThat(Cluster.step(cycle, "candles").path("detail").asText()).isEqualTo("20 calls");
         assertThat(cycle.path("timings").fieldNames()).toIterable()
-                .contains("scan", "account", "positions", "signals", "candles", "chart_patterns", "sentiment", "analyse",
+                .contains("scan", "account", "positions", "open_orders", "signals", "candles", "chart_patterns", "sentiment", "analyse",
                         "decide", "orders", "total");
 
         assertThat(cycle.path("decisions")).hasSize(20);
@@ -173,6 +173,32 @@ class TradingCycleTest {
         assertThat(cover.path("side").asText()).isEqualTo("buy");
         assertThat(cover.path("qty").asText()).isEqualTo("5");
         assertThat(cycle.path("candidates").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void noSecondEntryIsSentWhileAnEarlierOrderInTheSymbolIsStillOpen() {
+        // every symbol of the universe has an accepted, unfilled entry: no position yet, only the open order
+        StringBuilder open = new StringBuilder("[");
+        JsonNode universe = Cluster.call(cluster.scanner, "GET", "/api/universe", null, null).json().path("symbols");
+        for (JsonNode u : universe) {
+            open.append(open.length() == 1 ? "" : ",").append("{\"id\": \"").append(java.util.UUID.randomUUID())
+                    .append("\", \"symbol\": \"").append(u.path("symbol").asText()).append("\", \"status\": \"accepted\"}");
+        }
+        cluster.trading.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v2/orders")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(open.append("]").toString())));
+
+        JsonNode cycle = Cluster.runCycle(coordination);
+
+        cluster.trading.verify(0, postRequestedFor(urlPathEqualTo("/v2/orders")));
+        assertThat(cycle.path("orders").asInt()).isZero();
+        List<JsonNode> held = new ArrayList<>();
+        cycle.path("decisions").forEach(d -> {
+            assertThat(d.path("decision").asText()).isEqualTo("HOLD");
+            if (d.path("reasons").toString().contains("is already open: no second entry")) {
+                held.add(d);
+            }
+        });
+        assertThat(held).as("the entries the strategy wanted are held back").isNotEmpty();
     }
 
     @Test

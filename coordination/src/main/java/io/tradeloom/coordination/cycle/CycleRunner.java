@@ -149,9 +149,11 @@ public final class CycleRunner {
         Call<List<ScanCandidate>> scan = new Call<>(executor, () -> Replies.scan(scanner.postJson("/api/scan", scanRequest())));
         Call<AccountState> account = new Call<>(executor, trading::account);
         Call<List<OpenPosition>> positions = new Call<>(executor, trading::positions);
+        Call<Set<String>> orders = new Call<>(executor, trading::symbolsWithOpenOrders);
         List<ScanCandidate> candidates = run.single("scan", ServiceId.SCANNER, scan, deadline).orElse(List.of());
         Optional<AccountState> acct = run.single("account", ServiceId.TRADING, account, deadline);
         List<OpenPosition> open = run.single("positions", ServiceId.TRADING, positions, deadline).orElse(List.of());
+        Set<String> ordered = run.single("open_orders", ServiceId.TRADING, orders, deadline).orElse(Set.of());
         acct.filter(AccountState::tradingBlocked).ifPresent(a -> run.block("the trading account is blocked"));
 
         Map<String, ScanCandidate> bySymbol = new LinkedHashMap<>();
@@ -206,6 +208,11 @@ public final class CycleRunner {
             Decision decision = e.decision();
             if ((decision == Decision.ENTER_LONG || decision == Decision.ENTER_SHORT) && run.blockedReason() != null) {
                 reasons.add("no new entries this cycle: " + run.blockedReason());
+                decision = Decision.HOLD;
+            }
+            if ((decision == Decision.ENTER_LONG || decision == Decision.ENTER_SHORT) && ordered.contains(symbol)) {
+                // An earlier entry not filled yet has no position, only an open order: entering again would double it.
+                reasons.add("an order in " + symbol + " is already open: no second entry");
                 decision = Decision.HOLD;
             }
             if (decision == Decision.ENTER_LONG || decision == Decision.ENTER_SHORT) {
@@ -271,7 +278,9 @@ public final class CycleRunner {
                         }
                     } else {
                         status = "FAILED";
-                        result = Json.MAPPER.valueToTree(Map.of("message", r.failed() ? r.failure() : r.rejection().getMessage()));
+                        result = Json.MAPPER.valueToTree(Map.of("message", "unknown whether placed: "
+                                + (r.failed() ? r.failure() : r.rejection().getMessage())
+                                + "; a repeated submit with the same client_order_id cannot trade twice"));
                     }
                 }
                 if (!status.equals("SUBMITTED") && !status.equals("ALREADY_SUBMITTED")) {

@@ -100,6 +100,17 @@ public final class TradingApi {
         return client.postJson("/v2/orders", order, auth);
     }
 
+    /** The symbols with open orders: an entry accepted but not filled yet has no position, only an open order. */
+    public java.util.Set<String> symbolsWithOpenOrders() {
+        JsonNode list = client.getJson("/v2/orders?status=open&limit=500", auth);
+        if (!list.isArray()) {
+            throw garbage("/v2/orders answered something other than an array");
+        }
+        java.util.Set<String> symbols = new java.util.HashSet<>();
+        list.forEach(o -> symbols.add(o.path("symbol").asText()));
+        return symbols;
+    }
+
     /** The open orders in {@code symbol} (a bracket's legs hold the position's shares until cancelled). */
     public List<String> openOrderIds(String symbol) {
         JsonNode list = client.getJson("/v2/orders?status=open&limit=500&symbols=" + encode(symbol), auth);
