@@ -5,11 +5,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.helidon.faulttolerance.Bulkhead;
 import io.helidon.faulttolerance.BulkheadException;
 import io.helidon.faulttolerance.CircuitBreaker;
@@ -17,7 +19,9 @@ import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.faulttolerance.Retry;
 import io.helidon.faulttolerance.RetryTimeoutException;
 import io.helidon.faulttolerance.Timeout;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -95,7 +99,7 @@ public final class ServiceClient {
     /** GET returning the JSON body; retried. */
     public JsonNode getJson(String path) {
         try {
-            return retry.invoke(() -> guarded(() -> exchange(path, null)));
+            return retry.invoke(() -> guarded(() -> exchange(Method.GET, path, Map.of(), null)));
         } catch (RetryTimeoutException e) {
             throw e.getCause() instanceof ServiceCallException last ? last : new ServiceCallException(target, 0, "timed out", e);
         }
@@ -108,7 +112,25 @@ public final class ServiceClient {
 
     /** POST with a JSON body; never retried, because the call may not be idempotent. */
     public JsonNode postJson(String path, Object body) {
-        return guarded(() -> exchange(path, Json.bytes(body)));
+        return guarded(() -> exchange(Method.POST, path, Map.of(), Json.bytes(body)));
+    }
+
+    /**
+     * Any method with extra headers (credentials, which are never logged): a GET is retried like
+     * {@link #getJson}, every other method is sent once. A body-less answer (204) reads as JSON null.
+     *
+     * @param body the JSON body, or null for none
+     */
+    public JsonNode request(Method method, String path, Map<String, String> headers, Object body) {
+        byte[] bytes = body == null ? null : Json.bytes(body);
+        if (!method.equals(Method.GET)) {
+            return guarded(() -> exchange(method, path, headers, bytes));
+        }
+        try {
+            return retry.invoke(() -> guarded(() -> exchange(method, path, headers, null)));
+        } catch (RetryTimeoutException e) {
+            throw e.getCause() instanceof ServiceCallException last ? last : new ServiceCallException(target, 0, "timed out", e);
+        }
     }
 
     /** A single health-style probe: bounded by the timeout, neither retried nor counted by the breaker. */
@@ -153,17 +175,23 @@ public final class ServiceClient {
         }
     }
 
-    private JsonNode exchange(String path, byte[] body) {
-        var request = body == null ? http.get(path) : http.post(path).header(HeaderValues.CONTENT_TYPE_JSON);
-        request.header(HeaderValues.ACCEPT_JSON);
+    private JsonNode exchange(Method method, String path, Map<String, String> headers, byte[] body) {
+        var request = http.method(method).uri(path).header(HeaderValues.ACCEPT_JSON);
+        if (body != null) {
+            request.header(HeaderValues.CONTENT_TYPE_JSON);
+        }
+        headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
         try (HttpClientResponse res = body == null ? request.request() : request.submit(body)) {
             int status = res.status().code();
-            byte[] bytes = res.entity().as(byte[].class);
+            byte[] bytes = res.entity().hasEntity() ? res.entity().as(byte[].class) : new byte[0];
             if (status >= 400 && status < 500) {
                 throw new ServiceRejectedException(target, status, new String(bytes, StandardCharsets.UTF_8));
             }
             if (status >= 500) {
                 throw new ServiceCallException(target, status, "answered " + status, null);
+            }
+            if (bytes.length == 0) {
+                return NullNode.getInstance();
             }
             try {
                 return Json.tree(bytes);

@@ -182,6 +182,37 @@ class ServiceClientTest {
     }
 
     @Test
+    void aRequestSendsItsMethodAndHeadersAndReadsA204AsNull() {
+        AtomicInteger deletes = new AtomicInteger();
+        URI base = serve(r -> r.delete("/v2/orders/{id}", (req, res) -> {
+            deletes.incrementAndGet();
+            boolean keyed = "k1".equals(req.headers().first(io.helidon.http.HeaderNames.create("APCA-API-KEY-ID")).orElse(""));
+            res.status(keyed ? Status.NO_CONTENT_204 : Status.FORBIDDEN_403).send();
+        }));
+
+        JsonNode answer = client(base, 3).request(io.helidon.http.Method.DELETE, "/v2/orders/o-1",
+                Map.of("APCA-API-KEY-ID", "k1"), null);
+
+        assertThat(answer.isNull()).isTrue();
+        assertThat(deletes).hasValue(1);
+    }
+
+    @Test
+    void aRequestOtherThanGetIsNeverRetried() {
+        AtomicInteger hits = new AtomicInteger();
+        URI base = serve(r -> r.delete("/v2/positions", (req, res) -> {
+            hits.incrementAndGet();
+            fail500(res);
+        }));
+
+        ServiceCallException e = catchThrowableOfType(ServiceCallException.class,
+                () -> client(base, 3, 10).request(io.helidon.http.Method.DELETE, "/v2/positions", Map.of(), null));
+
+        assertThat(e.status()).isEqualTo(500);
+        assertThat(hits).hasValue(1);
+    }
+
+    @Test
     void a4xxIsARejectionThatIsNeitherRetriedNorCountedByTheBreaker() {
         AtomicInteger hits = new AtomicInteger();
         URI base = serve(r -> r.get("/bad", (req, res) -> {
