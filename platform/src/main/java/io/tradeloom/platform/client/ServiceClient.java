@@ -2,6 +2,7 @@ package io.tradeloom.platform.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -176,7 +177,18 @@ public final class ServiceClient {
     }
 
     private JsonNode exchange(Method method, String path, Map<String, String> headers, byte[] body) {
-        var request = http.method(method).uri(path).header(HeaderValues.ACCEPT_JSON);
+        int q = path.indexOf('?');
+        // uri(String) would encode a '?' into the path: the query goes in parameter by parameter.
+        var request = http.method(method).uri(q < 0 ? path : path.substring(0, q)).header(HeaderValues.ACCEPT_JSON);
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    request.queryParam(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
         if (body != null) {
             request.header(HeaderValues.CONTENT_TYPE_JSON);
         }

@@ -198,6 +198,17 @@ class ServiceClientTest {
     }
 
     @Test
+    void aRequestPathsQueryReachesTheServerAsParameters() {
+        URI base = serve(r -> r.get("/v2/orders", (req, res) -> Json.send(res, Map.of(
+                "status", req.query().first("status").orElse("?"), "symbols", req.query().first("symbols").orElse("?")))));
+
+        JsonNode answer = client(base, 0).request(io.helidon.http.Method.GET, "/v2/orders?status=all&symbols=BRK.B%2CAAPL", Map.of(), null);
+
+        assertThat(answer.path("status").asText()).isEqualTo("all");
+        assertThat(answer.path("symbols").asText()).isEqualTo("BRK.B,AAPL");
+    }
+
+    @Test
     void aRequestOtherThanGetIsNeverRetried() {
         AtomicInteger hits = new AtomicInteger();
         URI base = serve(r -> r.delete("/v2/positions", (req, res) -> {
