@@ -5,7 +5,6 @@ import { priceChart, equityChart } from './charts.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 let csrf = null;
-let lastOverview = null;
 
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -243,11 +242,19 @@ function renderCycle(c, open) {
       ': ', (Array.isArray(d.reasons) ? d.reasons.map(r => typeof r === 'object' ? (r.message || r.text || r.rule || JSON.stringify(r)) : r).join('; ') : (d.reason || ''))))));
 }
 
+// A part is rebuilt only when its data changed, so a button is not replaced under the user's pointer.
+const rendered = {};
+function changed(part, data) {
+  const json = JSON.stringify(data);
+  if (rendered[part] === json) return false;
+  rendered[part] = json;
+  return true;
+}
+
 function renderOverview(o) {
-  lastOverview = o;
   renderSystem(o.system);
-  renderMarket(o.market);
-  renderTrading(o.trading);
+  if (changed('market', o.market)) renderMarket(o.market);
+  if (changed('trading', o.trading)) renderTrading(o.trading);
 }
 
 async function refreshOverview() {
@@ -282,13 +289,15 @@ async function showSymbol(symbol) {
   try { d = await api('GET', '/api/symbols/' + encodeURIComponent(symbol) + '?timeframe=' + tf); } catch (e) {
     state.dataset.state = 'error'; state.textContent = e.message; return;
   }
-  const bars = d.bars.state === 'ok' ? firstArray(d.bars.data, ['bars']) : [];
+  // Technical answers the latest bars with their indicators; the scanner's list (oldest first) is the fallback.
+  const bars = d.indicators.state === 'ok' && Array.isArray(d.indicators.data.bars) ? d.indicators.data.bars
+    : d.bars.state === 'ok' ? firstArray(d.bars.data, ['bars']) : [];
   const notes = [];
   for (const k of ['bars', 'indicators', 'patterns', 'chart_patterns']) {
     const p = d[k];
     if (p && p.state !== 'ok') notes.push((p.state === 'unavailable' ? 'Not available yet: ' : p.state === 'down' ? 'Down: ' : '') + p.problem);
   }
-  state.dataset.state = d.bars.state === 'ok' ? (notes.length ? 'unavailable' : '') : d.bars.state;
+  state.dataset.state = bars.length ? (notes.length ? 'unavailable' : '') : d.bars.state;
   state.textContent = notes.join(' · ');
   chart = priceChart($('#price-chart'), chart, symbol + ' ' + tf, bars,
     d.indicators.state === 'ok' ? d.indicators.data : null,
@@ -327,7 +336,7 @@ const charts = new Map();
 function renderReport(root, reports) {
   const metrics = panel($('.metrics', root), reports.performance);
   fillDl($('.metrics dl', root), metrics ? Object.entries(metrics.metrics || metrics).filter(([, v]) => v === null || typeof v !== 'object')
-    .map(([k, v]) => [label(k), typeof v === 'number' ? num(v, 4) : scalar(v)]) : []);
+    .map(([k, v]) => [label(k), typeof v === 'number' ? num(v, Number.isInteger(v) ? 0 : 4) : scalar(v)]) : []);
   const equity = reports.equity && reports.equity.state === 'ok' ? firstArray(reports.equity.data, ['points', 'equity', 'curve']) : [];
   const chartEl = $('.chart', root);
   charts.set(root.id, equityChart(chartEl, charts.get(root.id), equity, reports.equity));

@@ -53,8 +53,10 @@ export function priceChart(el, existing, title, bars, indicators, patterns, char
   const pins = (patterns || []).filter(p => byTime.has(key(p.time))).map(p => {
     const b = bars[byTime.get(key(p.time))];
     const bull = String(p.direction).toLowerCase().startsWith('bull');
-    return { name: p.name, coord: [b.time, bull ? b.low : b.high], value: (p.id || p.name || '').replace(/^CDL/, '').slice(0, 6),
-      symbolRotate: bull ? 180 : 0, itemStyle: { color: bull ? UP : DOWN }, label: { color: '#0f1419', fontSize: 9 } };
+    // Small triangles under bullish and over bearish bars; the name shows on hover.
+    return { name: p.name + ' (' + p.direction + ')', coord: [b.time, bull ? b.low : b.high], value: p.name,
+      symbol: 'triangle', symbolSize: 8, symbolRotate: bull ? 0 : 180, symbolOffset: [0, bull ? 10 : -10],
+      itemStyle: { color: bull ? UP : DOWN }, label: { show: false } };
   });
   const areas = (chartPatterns || []).filter(p => p.start_time && p.end_time).map(p => [
     { name: p.type + (p.direction ? ' (' + p.direction + ')' : ''), xAxis: nearest(times, p.start_time),
@@ -77,7 +79,7 @@ export function priceChart(el, existing, title, bars, indicators, patterns, char
   const series = [
     { name: 'price', type: 'candlestick', data: bars.map(b => [b.open, b.close, b.low, b.high]),
       itemStyle: { color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN },
-      markPoint: { symbol: 'pin', symbolSize: 34, data: pins },
+      markPoint: { data: pins, tooltip: { formatter: p => p.name } },
       markArea: { label: { color: MUTED, fontSize: 10 }, data: areas } },
     ...overlays,
     { name: 'volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: bars.map(b => ({ value: b.volume,

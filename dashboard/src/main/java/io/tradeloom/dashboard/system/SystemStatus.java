@@ -98,7 +98,12 @@ public final class SystemStatus {
 
     private ServiceState self() {
         ServiceId id = context.service();
-        return new ServiceState(id.module(), id.displayName(), context.settings().selfUrl().getPort(), id.critical(),
+        // The port it registered with is the bound one (SERVER_PORT may have moved it from its URL's).
+        long pid = ProcessHandle.current().pid();
+        int port = context.registry().list().stream()
+                .filter(e -> e.name().equals(id.module()) && e.pid() == pid).findFirst()
+                .map(e -> e.port()).orElse(context.settings().selfUrl().getPort());
+        return new ServiceState(id.module(), id.displayName(), port, id.critical(),
                 "UP", null, "CLOSED", context.version(),
                 Duration.between(context.startedAt(), context.clock().instant()).toSeconds(),
                 context.startedAt().toString(), null);
