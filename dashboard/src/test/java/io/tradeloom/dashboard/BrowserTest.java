@@ -238,6 +238,16 @@ class BrowserTest {
 
     @Test
     @Order(6)
+    void performanceShowsTheMetricsTheEquityCurveAndTheJournal() {
+        scrollTo("#performance");
+        wait.until(d -> d.findElement(By.cssSelector("#live-report .metrics dl")).getText().contains("sharpe"));
+        assertThat(browser.findElements(By.cssSelector("#live-report .chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#live-report .trades tbody")).getText()).contains("AAPL");
+        screenshot("05b-performance");
+    }
+
+    @Test
+    @Order(7)
     void aStoppedServiceShowsDownAndRecoversWhenItReturns() {
         technical.stop();
         wait.until(d -> status("technical").equals("down"));
@@ -253,7 +263,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNarrowWindowKeepsThePageWithinItsWidth() {
         browser.manage().window().setSize(new Dimension(420, 900));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() <= 420);
