@@ -280,11 +280,13 @@ function connect() {
 
 // ---- symbol ----
 let chart = null;
-async function showSymbol(symbol) {
+let shownSymbol = null;
+async function showSymbol(symbol, quiet = false) {
   $('#symbol-input').value = symbol;
+  shownSymbol = symbol;
   const tf = $('#timeframe').value;
   const state = $('#symbol-state');
-  state.dataset.state = ''; state.textContent = 'Loading ' + symbol + '…';
+  if (!quiet) { state.dataset.state = ''; state.textContent = 'Loading ' + symbol + '…'; }
   let d;
   try { d = await api('GET', '/api/symbols/' + encodeURIComponent(symbol) + '?timeframe=' + tf); } catch (e) {
     state.dataset.state = 'error'; state.textContent = e.message; return;
@@ -419,6 +421,11 @@ async function start() {
   const today = new Date(); const monthAgo = new Date(today.getTime() - 30 * 864e5);
   $('#bt-end').value = today.toISOString().slice(0, 10);
   $('#bt-start').value = monthAgo.toISOString().slice(0, 10);
+  // The symbol view follows the market too, less often than the overview (it reads more).
+  setInterval(() => {
+    const symbol = $('#symbol-input').value.trim().toUpperCase();
+    if (symbol && document.visibilityState === 'visible' && shownSymbol === symbol) showSymbol(symbol, true);
+  }, 15000);
   window.addEventListener('resize', () => { if (chart) chart.resize(); charts.forEach(c => c && c.resize()); });
 
   connect();

@@ -33,6 +33,9 @@ function aligner(bars, indicators) {
  */
 export function priceChart(el, existing, title, bars, indicators, patterns, chartPatterns) {
   const chart = chartOn(el, existing);
+  // A refresh of the same chart keeps the user's zoom.
+  const previous = chart.getOption();
+  const zoom = previous && previous.title && previous.title[0].text === title && previous.dataZoom ? previous.dataZoom[0] : null;
   const times = bars.map(b => b.time);
   const label = t => { const d = new Date(t); return isNaN(d) ? t : d.toISOString().slice(5, 16).replace('T', ' '); };
   const at = aligner(bars, indicators);
@@ -101,7 +104,7 @@ export function priceChart(el, existing, title, bars, indicators, patterns, char
     tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: grids, xAxis: xAxes, yAxis: yAxes,
-    dataZoom: [{ type: 'inside', xAxisIndex: [0, 1, 2, 3], start: bars.length > 120 ? 40 : 0, end: 100 }],
+    dataZoom: [{ type: 'inside', xAxisIndex: [0, 1, 2, 3], start: zoom ? zoom.start : (bars.length > 120 ? 40 : 0), end: zoom ? zoom.end : 100 }],
     series }, true);
   return chart;
 }

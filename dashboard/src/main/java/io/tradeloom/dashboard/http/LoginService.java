@@ -30,6 +30,8 @@ public final class LoginService implements HttpService {
 
     private static final Logger LOG = Logger.getLogger(LoginService.class.getName());
 
+    private static final long FAILED_LOGIN_DELAY_MS = 500;
+
     private final Sessions sessions;
     private final byte[] page;
 
@@ -62,6 +64,7 @@ public final class LoginService implements HttpService {
         if (!sessions.passwordMatches(password)) {
             // The attempt is logged, never the password tried.
             LOG.warning(() -> "failed dashboard login from " + req.remotePeer().host());
+            pause();
             form(res, Status.UNAUTHORIZED_401, "<p class=\"error\" role=\"alert\">Wrong password.</p>");
             return;
         }
@@ -69,6 +72,15 @@ public final class LoginService implements HttpService {
         res.headers().addCookie(SetCookie.builder(SecurityFilter.COOKIE, session.id())
                 .path("/").httpOnly(true).sameSite(SetCookie.SameSite.STRICT).secure(req.isSecure()).build());
         res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").send();
+    }
+
+    /** Slows password guessing; a virtual thread waits, nothing else does. */
+    private static void pause() {
+        try {
+            Thread.sleep(FAILED_LOGIN_DELAY_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void logout(ServerRequest req, ServerResponse res) {
