@@ -130,10 +130,10 @@ export function equityChart(el, existing, points, panel) {
   const why = !panel ? '' : panel.state === 'ok' ? (points.length ? '' : 'no equity points yet') : (panel.state === 'down' ? 'down: ' : 'not available yet: ') + panel.problem;
   chart.setOption({
     backgroundColor: 'transparent', animation: false,
-    title: { text: why ? 'Equity: ' + why : 'Equity and drawdown', textStyle: { color: '#e6e9ec', fontSize: 13 }, left: 60 },
+    title: { text: why ? 'Equity: ' + why : 'Equity and drawdown', textStyle: { color: '#e6e9ec', fontSize: 13 }, left: 60, top: 0 },
     tooltip: { trigger: 'axis' },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
-    grid: [{ left: 70, right: 20, top: 30, height: '50%' }, { left: 70, right: 20, top: '70%', height: '20%' }],
+    grid: [{ left: 70, right: 20, top: 50, height: '45%' }, { left: 70, right: 20, top: '70%', height: '20%' }],
     xAxis: [0, 1].map(i => ({ type: 'category', gridIndex: i, data: points.map(time), axisLabel: i ? axisLabel : { show: false } })),
     yAxis: [{ scale: true, gridIndex: 0, axisLabel, splitLine: split, name: 'equity', nameTextStyle: { color: MUTED } },
       { gridIndex: 1, axisLabel, splitLine: split, name: 'drawdown %', nameTextStyle: { color: MUTED } }],

@@ -248,6 +248,18 @@ class BrowserTest {
 
     @Test
     @Order(7)
+    void aBacktestRunFromTheFormShowsItsResults() {
+        scrollTo("#backtests");
+        click(By.cssSelector("#backtest-form button[type=submit]"));
+        wait.until(d -> d.findElement(By.id("backtest-report")).isDisplayed());
+        wait.until(d -> d.findElement(By.cssSelector("#backtest-report .title")).getText().equals("Backtest bt-1 (completed)"));
+        wait.until(d -> d.findElement(By.cssSelector("#backtest-report .metrics dl")).getText().contains("sharpe"));
+        assertThat(browser.findElement(By.cssSelector("#backtest-list tbody")).getText()).contains("bt-1");
+        screenshot("06b-backtest");
+    }
+
+    @Test
+    @Order(8)
     void aStoppedServiceShowsDownAndRecoversWhenItReturns() {
         technical.stop();
         wait.until(d -> status("technical").equals("down"));
@@ -263,7 +275,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aNarrowWindowKeepsThePageWithinItsWidth() {
         browser.manage().window().setSize(new Dimension(420, 900));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() <= 420);

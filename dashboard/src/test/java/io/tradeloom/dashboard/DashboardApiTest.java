@@ -85,8 +85,10 @@ class DashboardApiTest {
     void resetScenarios() {
         coordination.resetScenarios();
         trading.resetScenarios();
+        reporting.resetScenarios();
         coordination.resetRequests();
         trading.resetRequests();
+        reporting.resetRequests();
     }
 
     private static int freePort() throws IOException {
@@ -209,6 +211,28 @@ class DashboardApiTest {
                 .withHeader("Authorization", equalTo("Bearer " + Fixture.TOKEN))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"enabled\": true}")));
         trading.verify(1, postRequestedFor(urlEqualTo("/api/risk/reset")).withHeader("Authorization", equalTo("Bearer " + Fixture.TOKEN)));
+    }
+
+    @Test
+    void aBacktestIsPassedToReportingWithTheTokenAndATypoIsRefusedFirst() {
+        Fixture.Browser b = browser().loggedIn();
+        HttpResponse<String> typo = b.call("POST", "/api/backtests", "{\"symbols\": [\"AAPL\"], \"initial_csh\": 5}");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(json(typo).path("errors").get(0).path("field").asText()).isEqualTo("initial_csh");
+        reporting.verify(0, postRequestedFor(urlPathEqualTo("/api/backtests")));
+
+        HttpResponse<String> run = b.call("POST", "/api/backtests", "{\"symbols\": [\"AAPL\"], \"start\": \"2026-10-01\","
+                + " \"end\": \"2026-11-01\", \"initial_cash\": 100000}");
+        assertThat(run.statusCode()).isEqualTo(201);
+        assertThat(json(run).path("id").asText()).isEqualTo("bt-1");
+        reporting.verify(1, postRequestedFor(urlEqualTo("/api/backtests"))
+                .withHeader("Authorization", equalTo("Bearer " + Fixture.TOKEN))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.initial_cash", equalTo("100000"))));
+        JsonNode result = json(b.get("/api/backtests/bt-1"));
+        assertThat(result.path("backtest").path("data").path("status").asText()).isEqualTo("completed");
+        assertThat(result.path("reports").path("performance").path("state").asText()).isEqualTo("ok");
+        reporting.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/api/reports/performance?backtest=bt-1")));
     }
 
     @Test

@@ -124,7 +124,11 @@ final class Stubs {
         return s;
     }
 
-    /** Reporting: metrics, a short equity curve and one trade. */
+    static final String BACKTEST = """
+            {"id": "bt-1", "status": "completed", "symbols": ["AAPL", "MSFT"], "timeframe": "5Min",
+             "start": "2026-10-25", "end": "2026-11-24", "initial_cash": 100000}""";
+
+    /** Reporting: metrics, a short equity curve and one trade; a backtest once one is run (its reports are the same). */
     static WireMockServer reporting() {
         WireMockServer s = server(ServiceId.REPORTING);
         s.stubFor(get(urlPathEqualTo("/api/reports/performance")).willReturn(okJson("""
@@ -136,7 +140,14 @@ final class Stubs {
                 {"trades": [{"symbol": "AAPL", "side": "long", "qty": 10, "entry_price": "188.00", "exit_price": "189.20",
                              "pnl": "12.00", "opened_at": "2026-11-21T15:00:00Z", "closed_at": "2026-11-21T16:00:00Z"}]}""")));
         s.stubFor(get(urlPathEqualTo("/api/reports/daily")).willReturn(okJson("{\"days\": []}")));
-        s.stubFor(get(urlPathEqualTo("/api/backtests")).willReturn(okJson("{\"backtests\": []}")));
+        s.stubFor(get(urlPathEqualTo("/api/backtests")).inScenario("backtests").whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"backtests\": []}")));
+        s.stubFor(post(urlPathEqualTo("/api/backtests")).inScenario("backtests").whenScenarioStateIs(STARTED)
+                .willSetStateTo("ran").willReturn(aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json").withBody(BACKTEST)));
+        s.stubFor(get(urlPathEqualTo("/api/backtests")).inScenario("backtests").whenScenarioStateIs("ran")
+                .willReturn(okJson("{\"backtests\": [" + BACKTEST + "]}")));
+        s.stubFor(get(urlPathEqualTo("/api/backtests/bt-1")).willReturn(okJson(BACKTEST)));
         return s;
     }
 }
