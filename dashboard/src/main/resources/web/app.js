@@ -164,10 +164,11 @@ function renderMarket(m) {
   }
   $('#scan .meta').textContent = 'Scan ' + scan.id + (scan.preset ? ' (' + scan.preset + ')' : '') + ' at market time '
     + (scan.market_time || '') + ': ' + scan.candidates.length + ' candidates';
-  const metricKeys = [];
-  for (const c of scan.candidates) for (const [k, v] of Object.entries(c.metrics || {})) {
-    if (typeof v !== 'object' && !metricKeys.includes(k) && metricKeys.length < 8) metricKeys.push(k);
-  }
+  // The scanner's snapshot metrics a trader reads first; any others stay in the scan's JSON.
+  const preferred = ['last', 'change_percent', 'gap_percent', 'change_from_open_percent', 'relative_volume',
+    'volume_today', 'atr_percent'];
+  const present = new Set(scan.candidates.flatMap(c => Object.keys(c.metrics || {})));
+  const metricKeys = preferred.filter(k => present.has(k));
   $('thead', table).replaceChildren(h('tr', {}, h('th', {}, '#'), h('th', {}, 'symbol'), h('th', {}, 'name'),
     metricKeys.map(k => h('th', {}, label(k)))));
   $('tbody', table).replaceChildren(...scan.candidates.map(c => h('tr', {},

@@ -183,6 +183,18 @@ class BrowserTest {
 
     @Test
     @Order(2)
+    void aScanRunFromThePageListsItsCandidatesThatOpenTheSymbolView() {
+        scrollTo("#market");
+        click(By.cssSelector("#scan-form button[type=submit]"));
+        wait.until(d -> d.findElements(By.cssSelector("#candidates tbody tr")).size() >= 3);
+        assertThat(browser.findElement(By.cssSelector("#scan .meta")).getText()).contains("top_gainers");
+        screenshot("02a-scan");
+        click(By.cssSelector("#candidates tbody tr:first-child a"));
+        wait.until(d -> !d.findElement(By.id("symbol-input")).getAttribute("value").isBlank());
+    }
+
+    @Test
+    @Order(3)
     void theSymbolViewDrawsTheChartWithTheSignalAndTheNews() {
         WebElement input = browser.findElement(By.id("symbol-input"));
         input.clear();
@@ -197,7 +209,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void runningACycleMakesItsDecisionsAppear() {
         scrollTo("#trading");
         assertThat(browser.findElements(By.cssSelector("#cycles .decision"))).isEmpty();
@@ -209,7 +221,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anOrderIsCancelledAfterConfirmation() {
         By status = By.cssSelector("#orders tr[data-order='ord-1'] .order-status");
         wait.until(d -> d.findElement(status).getText().equals("new"));
@@ -223,7 +235,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPositionIsClosedAfterConfirmationAndDeclinedWithout() {
         By close = By.cssSelector("#positions tr[data-symbol='AAPL'] .close-position");
         click(close);
@@ -237,7 +249,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void performanceShowsTheMetricsTheEquityCurveAndTheJournal() {
         scrollTo("#performance");
         wait.until(d -> d.findElement(By.cssSelector("#live-report .metrics dl")).getText().contains("sharpe"));
@@ -247,7 +259,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aBacktestRunFromTheFormShowsItsResults() {
         scrollTo("#backtests");
         click(By.cssSelector("#backtest-form button[type=submit]"));
@@ -259,7 +271,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aStoppedServiceShowsDownAndRecoversWhenItReturns() {
         technical.stop();
         wait.until(d -> status("technical").equals("down"));
@@ -275,7 +287,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aNarrowWindowKeepsThePageWithinItsWidth() {
         browser.manage().window().setSize(new Dimension(420, 900));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() <= 420);
