@@ -128,13 +128,14 @@ function firstArray(data, names) {
 }
 
 // ---- system ----
+const breakerText = b => (b || '').toLowerCase().replace('_', '-');
 function renderSystem(sys) {
   const tbody = $('#services tbody');
   tbody.replaceChildren(...sys.services.map(s => h('tr', { 'data-service': s.name, class: s.status === 'UP' ? 'up' : 'down' },
     h('th', { scope: 'row' }, s.display_name + (s.critical ? '' : ' (optional)')),
     h('td', { class: 'num' }, s.port),
     h('td', { class: 'status status-' + s.status }, s.status === 'UP' ? 'up' : 'down'),
-    h('td', {}, (s.breaker || '').toLowerCase().replace('_', '-')),
+    h('td', {}, breakerText(s.breaker) + (s.coordination_breaker ? ' / ' + breakerText(s.coordination_breaker) : '')),
     h('td', {}, s.version || ''),
     h('td', {}, duration(s.uptime_seconds)),
     h('td', {}, s.problem || ''))));

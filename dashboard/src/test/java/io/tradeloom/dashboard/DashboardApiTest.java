@@ -283,6 +283,10 @@ class DashboardApiTest {
         assertThat(service(services, "trading").path("status").asText()).isEqualTo("UP");
         assertThat(service(services, "trading").path("version").asText()).isEqualTo("stub");
         assertThat(service(services, "dashboard").path("status").asText()).isEqualTo("UP");
+        assertThat(service(services, "news").path("coordination_breaker").asText()).isEqualTo("OPEN");
+        assertThat(service(services, "scanner").path("coordination_breaker").asText()).isEqualTo("HALF_OPEN");
+        assertThat(service(services, "trading").path("coordination_breaker").asText()).isEqualTo("CLOSED");
+        assertThat(service(services, "trading").path("breaker").asText()).isEqualTo("CLOSED");
 
         assertThat(o.path("market").path("clock").path("state").asText()).isEqualTo("unavailable");
         assertThat(o.path("market").path("clock").path("problem").asText()).contains("/api/clock").contains("not available yet");

@@ -46,6 +46,14 @@ final class Stubs {
     /** Coordination: auto-trading off, no cycles until one is run; then one cycle with its decisions. */
     static WireMockServer coordination() {
         WireMockServer s = server(ServiceId.COORDINATION);
+        // Its breakers as the platform's metrics print them: news has failed often enough to be open.
+        s.stubFor(get(urlPathEqualTo("/observe/metrics")).willReturn(aResponse().withHeader("Content-Type", "text/plain")
+                .withBody("""
+                        # TYPE client_breaker_state gauge
+                        client_breaker_state{scope="application",target="news"} 2.0
+                        client_breaker_state{scope="application",target="trading"} 0.0
+                        client_breaker_state{scope="application",target="scanner"} 1.0
+                        """)));
         s.stubFor(get(urlPathEqualTo("/api/autotrade")).willReturn(okJson("{\"enabled\": false}")));
         s.stubFor(post(urlPathEqualTo("/api/autotrade")).willReturn(okJson("{\"enabled\": true}")));
         s.stubFor(get(urlPathEqualTo("/api/cycles")).inScenario("cycles").whenScenarioStateIs(STARTED)

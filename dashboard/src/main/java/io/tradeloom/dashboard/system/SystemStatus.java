@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tradeloom.dashboard.upstream.Upstreams;
@@ -47,8 +50,36 @@ public final class SystemStatus {
      * @param checks  its health checks' details, when it answered
      */
     public record ServiceState(String name, String displayName, int port, boolean critical, String status,
-                               String problem, String breaker, String version, Long uptimeSeconds,
-                               String startedAt, JsonNode checks) {
+                               String problem, String breaker, String coordinationBreaker, String version,
+                               Long uptimeSeconds, String startedAt, JsonNode checks) {
+
+        ServiceState withCoordinationBreaker(String state) {
+            return new ServiceState(name, displayName, port, critical, status, problem, breaker, state, version,
+                    uptimeSeconds, startedAt, checks);
+        }
+    }
+
+    private static final String COORDINATION_VIEW = "coordination-breakers";
+    /** One gauge line of Prometheus text, e.g. {@code client_breaker_state{scope="application",target="news"} 2.0}. */
+    private static final Pattern BREAKER_GAUGE = Pattern.compile(
+            "^client_breaker_state\\{[^}]*target=\"([^\"]+)\"[^}]*\\}\\s+([0-9.]+)", Pattern.MULTILINE);
+
+    /**
+     * Coordination's breakers towards each service, from its metrics: the ones that decide whether a
+     * cycle calls a service. Empty when coordination cannot be read.
+     */
+    private Map<String, String> coordinationBreakers() {
+        Map<String, String> states = new java.util.HashMap<>();
+        try {
+            Matcher m = BREAKER_GAUGE.matcher(upstreams.client(ServiceId.COORDINATION).probeText("/observe/metrics"));
+            while (m.find()) {
+                int code = (int) Double.parseDouble(m.group(2));
+                states.put(m.group(1), code == 0 ? "CLOSED" : code == 1 ? "HALF_OPEN" : "OPEN");
+            }
+        } catch (ServiceCallException | NumberFormatException e) {
+            // coordination down or its metrics unreadable: the column stays empty
+        }
+        return states;
     }
 
     public record DatabaseInfo(String path, Long sizeBytes, Long walBytes, String schemaVersion,
@@ -59,11 +90,19 @@ public final class SystemStatus {
     }
 
     public Snapshot snapshot() {
-        Map<ServiceId, Callable<ServiceState>> probes = new LinkedHashMap<>();
+        Map<String, Callable<Object>> probes = new LinkedHashMap<>();
         for (ServiceId id : ServiceId.startOrder()) {
-            probes.put(id, () -> id == context.service() ? self() : probe(id));
+            probes.put(id.module(), () -> id == context.service() ? self() : probe(id));
         }
-        List<ServiceState> services = new ArrayList<>(Upstreams.all(probes).values());
+        probes.put(COORDINATION_VIEW, this::coordinationBreakers);
+        Map<String, Object> answers = Upstreams.all(probes);
+        @SuppressWarnings("unchecked")
+        Map<String, String> seenByCoordination = (Map<String, String>) answers.remove(COORDINATION_VIEW);
+        List<ServiceState> services = new ArrayList<>();
+        for (Object answer : answers.values()) {
+            ServiceState s = (ServiceState) answer;
+            services.add(s.withCoordinationBreaker(seenByCoordination.get(s.name())));
+        }
         long up = services.stream().filter(s -> s.status().equals("UP")).count();
         return new Snapshot(services, up, database(), logs.recentProblems(20));
     }
@@ -84,7 +123,7 @@ public final class SystemStatus {
             } catch (ServiceCallException e) {
                 // health answered, info did not: show what we have
             }
-            return new ServiceState(id.module(), id.displayName(), port, id.critical(), status, problem, breaker,
+            return new ServiceState(id.module(), id.displayName(), port, id.critical(), status, problem, breaker, null,
                     info.map(i -> i.path("version").asText(null)).orElse(null),
                     info.filter(i -> i.has("uptime_seconds")).map(i -> i.get("uptime_seconds").asLong()).orElse(null),
                     info.map(i -> i.path("started_at").asText(null)).orElse(null),
@@ -92,7 +131,7 @@ public final class SystemStatus {
         } catch (ServiceCallException e) {
             String m = e.getMessage();
             return new ServiceState(id.module(), id.displayName(), port, id.critical(), "DOWN",
-                    m.substring(m.indexOf(": ") + 2), breaker, null, null, null, null);
+                    m.substring(m.indexOf(": ") + 2), breaker, null, null, null, null, null);
         }
     }
 
@@ -104,7 +143,7 @@ public final class SystemStatus {
                 .filter(e -> e.name().equals(id.module()) && e.pid() == pid).findFirst()
                 .map(e -> e.port()).orElse(context.settings().selfUrl().getPort());
         return new ServiceState(id.module(), id.displayName(), port, id.critical(),
-                "UP", null, "CLOSED", context.version(),
+                "UP", null, "CLOSED", null, context.version(),
                 Duration.between(context.startedAt(), context.clock().instant()).toSeconds(),
                 context.startedAt().toString(), null);
     }

@@ -156,6 +156,30 @@ public final class ServiceClient {
         }
     }
 
+    /**
+     * A probe of a text endpoint (Prometheus metrics): the body when the answer is 200, bounded by the
+     * timeout, neither retried nor counted by the breaker.
+     */
+    public String probeText(String path) {
+        try {
+            return timeout.invoke(() -> {
+                try (HttpClientResponse res = http.get(path).header(HeaderValues.ACCEPT_TEXT).request()) {
+                    String text = res.entity().hasEntity() ? new String(res.entity().as(byte[].class), StandardCharsets.UTF_8) : "";
+                    if (res.status().code() != 200) {
+                        throw new ServiceCallException(target, res.status().code(), "answered " + res.status().code(), null);
+                    }
+                    return text;
+                }
+            });
+        } catch (ServiceCallException e) {
+            throw e;
+        } catch (io.helidon.faulttolerance.TimeoutException e) {
+            throw new ServiceCallException(target, 0, "timed out", e);
+        } catch (RuntimeException e) {
+            throw new ServiceCallException(target, 0, "unreachable: " + Database.rootMessage(e), e);
+        }
+    }
+
     /** A probe's answer; the body is empty when it was not JSON. */
     public record Probe(int status, Optional<JsonNode> body) {
     }
