@@ -1,5 +1,10 @@
 package io.tradeloom.dashboard;
 
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
 import io.helidon.webserver.http.HttpRouting;
 
 import io.tradeloom.dashboard.http.ActionsService;
@@ -25,6 +30,14 @@ import io.tradeloom.platform.ServiceKit;
  */
 public final class Main {
 
+    /**
+     * Helidon's client and server trace requests with their headers at FINEST, which here would put the
+     * service token, the key pair and session cookies in the log: held at INFO whatever LOG_LEVEL says.
+     * Kept in a field because java.util.logging holds loggers weakly and would forget the level.
+     */
+    private static final List<Logger> QUIET = Stream.of("io.helidon.webclient", "io.helidon.webserver", "io.helidon.http")
+            .map(Logger::getLogger).toList();
+
     private Main() {
     }
 
@@ -34,6 +47,7 @@ public final class Main {
 
     /** The login, the page, its live data and the actions, beside the platform's observe endpoints and /api/info. */
     public static void routing(HttpRouting.Builder routing, ServiceContext context) {
+        QUIET.forEach(l -> l.setLevel(Level.INFO));
         DashboardSettings settings = DashboardSettings.from(context.settings().config(), context.settings().environment());
         Sessions sessions = new Sessions(settings.password(), settings.sessionIdle(), context.clock());
         Upstreams upstreams = new Upstreams(context.clients(), settings);
