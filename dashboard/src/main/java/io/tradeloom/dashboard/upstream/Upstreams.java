@@ -70,15 +70,11 @@ public final class Upstreams {
         } catch (ServiceRejectedException e) {
             Status status = Status.create(e.status());
             String title = e.status() == 404 ? "Not found" : "Refused by " + target.displayName();
-            return throwApi(new ApiException(status, title, target.displayName() + ": " + detail(e), List.of()));
+            throw new ApiException(status, title, target.displayName() + ": " + detail(e), List.of());
         } catch (ServiceCallException e) {
-            return throwApi(new ApiException(Status.SERVICE_UNAVAILABLE_503, "Service down",
-                    target.displayName() + " is down: " + reason(e), List.of()));
+            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "Service down",
+                    target.displayName() + " is down: " + reason(e), List.of());
         }
-    }
-
-    private static JsonNode throwApi(ApiException e) {
-        throw e;
     }
 
     private Map<String, String> headersFor(String path, Method method) {
