@@ -166,7 +166,8 @@ class BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("password")).sendKeys("wrong");
         browser.findElement(By.id("login")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Wrong password");
+        // a failed login is answered after a pause: wait for the page that says so
+        wait.until(d -> d.findElement(By.cssSelector("[role=alert]")).getText().contains("Wrong password"));
 
         browser.findElement(By.id("password")).sendKeys(Fixture.PASSWORD);
         browser.findElement(By.id("login")).click();
