@@ -83,6 +83,7 @@ function bytes(n) {
   return v.toFixed(i ? 1 : 0) + ' ' + u[i];
 }
 const label = k => k.replace(/_/g, ' ');
+const seconds = t => typeof t === 'string' ? t.replace(/(:\d\d)\.\d+/, '$1') : t;
 function scalar(v) {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(x => typeof x === 'object' ? JSON.stringify(x) : x).join(', ');
@@ -153,8 +154,8 @@ function renderSystem(sys) {
 function renderMarket(m) {
   const clock = panel($('#clock'), m.clock);
   fillDl($('#clock dl'), clock ? [
-    ['market', clock.is_open ? 'open' : 'closed', clock.is_open ? 'pos' : 'neg'], ['time (New York)', clock.timestamp],
-    ['next open', clock.next_open], ['next close', clock.next_close], ['data source', clock.source],
+    ['market', clock.is_open ? 'open' : 'closed', clock.is_open ? 'pos' : 'neg'], ['time (New York)', seconds(clock.timestamp)],
+    ['next open', seconds(clock.next_open)], ['next close', seconds(clock.next_close)], ['data source', clock.source],
     ['speed', clock.speed + '×']] : []);
   const scan = panel($('#scan'), m.scan);
   const table = $('#candidates');

@@ -237,6 +237,26 @@ class BrowserTest {
 
     @Test
     @Order(6)
+    void autoTradingFlattenAndRiskResetAskFirstAndReportWhatWasDone() {
+        wait.until(d -> d.findElement(By.id("autotrade-state")).getText().equals("auto-trading: off"));
+        click(By.id("autotrade-toggle"));
+        wait.until(d -> d.findElement(By.id("confirm-text")).getText().contains("place orders by itself"));
+        confirm();
+        wait.until(d -> d.findElement(By.id("toast")).getText().equals("Done: auto-trading on"));
+
+        click(By.id("flatten"));
+        wait.until(d -> d.findElement(By.id("confirm-text")).getText().contains("close every position"));
+        confirm();
+        wait.until(d -> d.findElement(By.id("toast")).getText().equals("Done: flatten everything"));
+
+        click(By.id("reset-risk"));
+        wait.until(d -> d.findElement(By.id("confirm-text")).getText().startsWith("Reset the risk state?"));
+        confirm();
+        wait.until(d -> d.findElement(By.id("toast")).getText().equals("Done: reset the risk state"));
+    }
+
+    @Test
+    @Order(7)
     void aPositionIsClosedAfterConfirmationAndDeclinedWithout() {
         By close = By.cssSelector("#positions tr[data-symbol='AAPL'] .close-position");
         click(close);
@@ -250,7 +270,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void performanceShowsTheMetricsTheEquityCurveAndTheJournal() {
         scrollTo("#performance");
         wait.until(d -> d.findElement(By.cssSelector("#live-report .metrics dl")).getText().contains("sharpe"));
@@ -260,7 +280,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aBacktestRunFromTheFormShowsItsResults() {
         scrollTo("#backtests");
         click(By.cssSelector("#backtest-form button[type=submit]"));
@@ -272,7 +292,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aStoppedServiceShowsDownAndRecoversWhenItReturns() {
         technical.stop();
         wait.until(d -> status("technical").equals("down"));
@@ -288,7 +308,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aNarrowWindowKeepsThePageWithinItsWidth() {
         browser.manage().window().setSize(new Dimension(420, 900));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() <= 420);
