@@ -99,8 +99,13 @@ public final class ServiceClient {
 
     /** GET returning the JSON body; retried. */
     public JsonNode getJson(String path) {
+        return getJson(path, Map.of());
+    }
+
+    /** GET with extra request headers (e.g. an API key), returning the JSON body; retried. */
+    public JsonNode getJson(String path, Map<String, String> headers) {
         try {
-            return retry.invoke(() -> guarded(() -> exchange(Method.GET, path, Map.of(), null)));
+            return retry.invoke(() -> guarded(() -> exchange(Method.GET, path, null, headers)));
         } catch (RetryTimeoutException e) {
             throw e.getCause() instanceof ServiceCallException last ? last : new ServiceCallException(target, 0, "timed out", e);
         }
@@ -113,25 +118,31 @@ public final class ServiceClient {
 
     /** POST with a JSON body; never retried, because the call may not be idempotent. */
     public JsonNode postJson(String path, Object body) {
-        return guarded(() -> exchange(Method.POST, path, Map.of(), Json.bytes(body)));
+        return postJson(path, body, Map.of());
+    }
+
+    /** POST with a JSON body and extra request headers; never retried. */
+    public JsonNode postJson(String path, Object body, Map<String, String> headers) {
+        return guarded(() -> exchange(Method.POST, path, Json.bytes(body), headers));
+    }
+
+    /** DELETE with extra request headers, returning the JSON body (a JSON null for 204 No Content); never retried. */
+    public JsonNode deleteJson(String path, Map<String, String> headers) {
+        return guarded(() -> exchange(Method.DELETE, path, null, headers));
     }
 
     /**
      * Any method with extra headers (credentials, which are never logged): a GET is retried like
-     * {@link #getJson}, every other method is sent once. A body-less answer (204) reads as JSON null.
+     * {@link #getJson}, every other method is sent once. A body-less answer reads as JSON null.
      *
      * @param body the JSON body, or null for none
      */
     public JsonNode request(Method method, String path, Map<String, String> headers, Object body) {
+        if (method.equals(Method.GET)) {
+            return getJson(path, headers);
+        }
         byte[] bytes = body == null ? null : Json.bytes(body);
-        if (!method.equals(Method.GET)) {
-            return guarded(() -> exchange(method, path, headers, bytes));
-        }
-        try {
-            return retry.invoke(() -> guarded(() -> exchange(method, path, headers, null)));
-        } catch (RetryTimeoutException e) {
-            throw e.getCause() instanceof ServiceCallException last ? last : new ServiceCallException(target, 0, "timed out", e);
-        }
+        return guarded(() -> exchange(method, path, bytes, headers));
     }
 
     /** A single health-style probe: bounded by the timeout, neither retried nor counted by the breaker. */
@@ -200,7 +211,7 @@ public final class ServiceClient {
         }
     }
 
-    private JsonNode exchange(Method method, String path, Map<String, String> headers, byte[] body) {
+    private JsonNode exchange(Method method, String path, byte[] body, Map<String, String> headers) {
         int q = path.indexOf('?');
         // uri(String) would encode a '?' into the path: the query goes in parameter by parameter.
         var request = http.method(method).uri(q < 0 ? path : path.substring(0, q)).header(HeaderValues.ACCEPT_JSON);

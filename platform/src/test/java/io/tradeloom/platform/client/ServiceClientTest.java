@@ -189,6 +189,29 @@ class ServiceClientTest {
     }
 
     @Test
+    void extraHeadersAreSentOnGetPostAndDelete() {
+        URI base = serve(r -> r.any("/v2/echo", (req, res) -> Json.send(res, Map.of(
+                "method", req.prologue().method().text(),
+                "key", req.headers().first(io.helidon.http.HeaderNames.create("APCA-API-KEY-ID")).orElse("none")))));
+        ServiceClient client = client(base, 0);
+        Map<String, String> auth = Map.of("APCA-API-KEY-ID", "k1");
+
+        assertThat(client.getJson("/v2/echo", auth).path("key").asText()).isEqualTo("k1");
+        assertThat(client.postJson("/v2/echo", Map.of(), auth).path("method").asText()).isEqualTo("POST");
+        JsonNode deleted = client.deleteJson("/v2/echo", auth);
+        assertThat(deleted.path("method").asText()).isEqualTo("DELETE");
+        assertThat(deleted.path("key").asText()).isEqualTo("k1");
+        assertThat(client.getJson("/v2/echo").path("key").asText()).isEqualTo("none");
+    }
+
+    @Test
+    void a204AnswerIsAJsonNull() {
+        URI base = serve(r -> r.delete("/v2/orders/1", (req, res) -> res.status(Status.NO_CONTENT_204).send()));
+
+        assertThat(client(base, 0).deleteJson("/v2/orders/1", Map.of()).isNull()).isTrue();
+    }
+
+    @Test
     void aRequestSendsItsMethodAndHeadersAndReadsA204AsNull() {
         AtomicInteger deletes = new AtomicInteger();
         URI base = serve(r -> r.delete("/v2/orders/{id}", (req, res) -> {
