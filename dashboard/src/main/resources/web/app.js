@@ -330,10 +330,12 @@ async function showSymbol(symbol, quiet = false) {
 
   const news = panel($('#news'), d.news);
   const sentiment = d.sentiment.state === 'ok' ? d.sentiment.data : null;
-  $('#news .sentiment').textContent = sentiment ? 'Sentiment: ' + Object.entries(sentiment).filter(([, v]) => typeof v !== 'object').map(([k, v]) => label(k) + ' ' + v).join(', ') : '';
+  $('#news .sentiment').textContent = sentiment ? 'Sentiment: ' + Object.entries(sentiment)
+    .filter(([k, v]) => k !== 'symbol' && v !== null && typeof v !== 'object').map(([k, v]) => label(k) + ' ' + v).join(', ') : '';
   $('#news ul').replaceChildren(...firstArray(news, ['news', 'articles', 'items']).map(n => h('li', {},
     (n.published_at || n.created_at || n.time || '') + ' ', h('strong', {}, n.headline || n.title || ''),
-    n.sentiment !== undefined ? ' (sentiment ' + scalar(n.sentiment) + ')' : '', n.source ? ' · ' + n.source : '')));
+    n.sentiment === undefined || n.sentiment === null ? '' : ' (' + (typeof n.sentiment === 'object'
+      ? (n.sentiment.label || '') + ' ' + num(n.sentiment.score, 2) : 'sentiment ' + n.sentiment) + ')', n.source ? ' · ' + n.source : '')));
 }
 
 // ---- performance and backtests ----

@@ -35,16 +35,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.tradeloom.news.NewsRoutes;
 import io.tradeloom.pattern.PatternRoutes;
 import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.recognition.RecognitionRoutes;
 import io.tradeloom.scanner.ScannerRoutes;
 import io.tradeloom.technical.TechnicalRoutes;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromedriver, never a downloaded browser).
- * Real in-process services: scanner (the simulated market), technical, pattern, and the dashboard.
- * WireMock stand-ins, until those services land: coordination, trading, recognition, news, reporting
+ * Real in-process services: scanner (the simulated market), technical, pattern, recognition, news
+ * and the dashboard. WireMock stand-ins, until those services land: coordination, trading, reporting
  * (see {@link Stubs}). Screenshots go to target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,6 +60,8 @@ class BrowserTest {
     private static ServiceKit.RunningService scanner;
     private static ServiceKit.RunningService technical;
     private static ServiceKit.RunningService pattern;
+    private static ServiceKit.RunningService recognition;
+    private static ServiceKit.RunningService news;
     private static ServiceKit.RunningService dashboard;
     private static List<WireMockServer> stubs;
     private static Map<ServiceId, URI> urls;
@@ -72,15 +76,11 @@ class BrowserTest {
         fixture = new Fixture("browser");
         WireMockServer coordination = Stubs.coordination();
         WireMockServer trading = Stubs.trading();
-        WireMockServer recognition = Stubs.recognition();
-        WireMockServer news = Stubs.news();
         WireMockServer reporting = Stubs.reporting();
-        stubs = List.of(coordination, trading, recognition, news, reporting);
+        stubs = List.of(coordination, trading, reporting);
         urls = new EnumMap<>(ServiceId.class);
         urls.put(ServiceId.COORDINATION, Stubs.url(coordination));
         urls.put(ServiceId.TRADING, Stubs.url(trading));
-        urls.put(ServiceId.RECOGNITION, Stubs.url(recognition));
-        urls.put(ServiceId.NEWS, Stubs.url(news));
         urls.put(ServiceId.REPORTING, Stubs.url(reporting));
         scanner = fixture.start(ServiceId.SCANNER, ScannerRoutes.ROUTES, 0, urls,
                 Map.of("market.data", "sim", "sim.speed", "60", "market.history-days", "3"));
@@ -90,6 +90,10 @@ class BrowserTest {
         urls.put(ServiceId.TECHNICAL, Fixture.local(technicalPort));
         pattern = fixture.start(ServiceId.PATTERN, PatternRoutes.ROUTES, 0, urls, Map.of());
         urls.put(ServiceId.PATTERN, Fixture.local(pattern.port()));
+        recognition = fixture.start(ServiceId.RECOGNITION, RecognitionRoutes.ROUTES, 0, urls, Map.of());
+        urls.put(ServiceId.RECOGNITION, Fixture.local(recognition.port()));
+        news = fixture.start(ServiceId.NEWS, NewsRoutes.ROUTES, 0, urls, Map.of());
+        urls.put(ServiceId.NEWS, Fixture.local(news.port()));
         dashboard = fixture.dashboard(urls);
         urls.put(ServiceId.DASHBOARD, Fixture.local(dashboard.port()));
 
@@ -113,7 +117,7 @@ class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        for (ServiceKit.RunningService s : new ServiceKit.RunningService[] {dashboard, pattern, technical, scanner}) {
+        for (ServiceKit.RunningService s : new ServiceKit.RunningService[] {dashboard, news, recognition, pattern, technical, scanner}) {
             if (s != null) {
                 s.stop();
             }
@@ -204,7 +208,10 @@ class BrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#price-chart canvas")).isEmpty());
         wait.until(d -> !d.findElement(By.cssSelector("#signal .body")).getText().isBlank());
         assertThat(browser.findElement(By.cssSelector("#signal .body")).getText()).containsAnyOf("BUY", "SELL", "HOLD");
-        assertThat(browser.findElement(By.cssSelector("#news ul")).getText()).contains("Apple beats estimates");
+        // news and chart patterns come from the real services: their panels answer, whatever they found
+        wait.until(d -> "ok".equals(d.findElement(By.id("news")).getAttribute("data-state")));
+        wait.until(d -> d.findElement(By.cssSelector("#news .sentiment")).getText().startsWith("Sentiment:"));
+        assertThat(browser.findElement(By.cssSelector("#patterns ul")).getText()).doesNotContain("Chart patterns:");
         scrollTo("#symbol");
         screenshot("02-symbol");
     }

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
@@ -18,7 +17,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.tradeloom.platform.ServiceId;
 
 /**
- * WireMock stand-ins for the services whose endpoints are still being built, answering the agreed
+ * WireMock stand-ins for the services whose endpoints are still being built (coordination's cycles
+ * and auto-trading, paper trading, reporting), answering the agreed
  * contracts (Alpaca's Trading API v2 shapes on /v2; the issues' /api shapes), each with health and
  * /api/info like a real service. Scenarios give them state: a cycle run, an order cancelled, a
  * position closed. Swap each for the real service once it lands.
@@ -112,24 +112,6 @@ final class Stubs {
                 [{"id": "ord-1", "client_order_id": "c-1", "symbol": "MSFT", "side": "buy", "type": "limit",
                   "order_type": "limit", "qty": "5", "filled_qty": "0", "limit_price": "400.00",
                   "time_in_force": "day", "status": "%s", "submitted_at": "2026-11-24T15:20:00Z"}]""".formatted(status);
-    }
-
-    /** Chart patterns: one double bottom over whatever the chart shows. */
-    static WireMockServer recognition() {
-        WireMockServer s = server(ServiceId.RECOGNITION);
-        s.stubFor(get(urlPathMatching("/api/chart-patterns/.*")).willReturn(okJson("""
-                {"patterns": [], "bias": "neutral"}""")));
-        return s;
-    }
-
-    static WireMockServer news() {
-        WireMockServer s = server(ServiceId.NEWS);
-        s.stubFor(get(urlPathEqualTo("/api/news")).willReturn(okJson("""
-                {"news": [{"id": 1, "symbol": "AAPL", "headline": "Apple beats estimates", "source": "sim",
-                           "published_at": "2026-11-24T14:00:00Z", "sentiment": 0.6}]}""")));
-        s.stubFor(get(urlPathMatching("/api/sentiment/.*")).willReturn(okJson("""
-                {"symbol": "AAPL", "score": 0.6, "label": "positive", "articles": 1}""")));
-        return s;
     }
 
     static final String BACKTEST = """
