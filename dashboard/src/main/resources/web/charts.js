@@ -83,7 +83,8 @@ export function priceChart(el, existing, title, bars, indicators, patterns, char
     { name: 'price', type: 'candlestick', data: bars.map(b => [b.open, b.close, b.low, b.high]),
       itemStyle: { color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN },
       markPoint: { data: pins, tooltip: { formatter: p => p.name } },
-      markArea: { label: { color: MUTED, fontSize: 10 }, data: areas } },
+      // Chart patterns overlap: their names show on hover rather than piling up at the top.
+      markArea: { label: { show: false }, emphasis: { label: { show: true, color: '#e6e9ec', fontSize: 11, position: 'insideTop' } }, data: areas } },
     ...overlays,
     { name: 'volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: bars.map(b => ({ value: b.volume,
       itemStyle: { color: b.close >= b.open ? 'rgba(61,220,132,0.5)' : 'rgba(255,107,107,0.5)' } })) }];
