@@ -117,7 +117,7 @@ public final class RoundTrips {
     }
 
     /** {@code total q / of}, to 1/10,000; all of what is left when {@code q} is all that is left. */
-    static BigDecimal share(BigDecimal total, BigDecimal q, BigDecimal of) {
+    public static BigDecimal share(BigDecimal total, BigDecimal q, BigDecimal of) {
         if (q.compareTo(of) == 0) {
             return total;
         }
