@@ -228,7 +228,7 @@ public final class BacktestEngine {
                     io.tradeloom.broker.Account a = broker.account(now);
                     account = new Account(a.equity(), a.buyingPower());
                 }
-                Evaluation e = strategy.decide(candidate(symbol), position(symbol, qty),
+                Evaluation e = strategy.decide(candidate(symbol, qty != 0), position(symbol, qty),
                         account == null ? new Account(BigDecimal.ZERO, null) : account, time);
                 observer.decided(now, e);
                 act(now, symbol, qty, e);
@@ -247,7 +247,7 @@ public final class BacktestEngine {
             return open;
         }
 
-        Candidate candidate(String symbol) {
+        Candidate candidate(String symbol, boolean withPosition) {
             History h = histories.get(symbol);
             BarSeries series = h.series();
             Signal s = signals.evaluate(series, spec.signalRules());
@@ -260,13 +260,14 @@ public final class BacktestEngine {
                     BigDecimal.valueOf(s.score()).setScale(4, RoundingMode.HALF_UP), price(s.close()),
                     s.atr().isPresent() ? price(s.atr().getAsDouble()) : null,
                     s.suggestedStop().isPresent() ? price(s.suggestedStop().getAsDouble()) : null, reasons);
-            BarSeries tail = h.tail(CANDLE_WINDOW);
-            int lookback = spec.strategy().candleLookbackBars();
             List<CandleSignal> found = new ArrayList<>();
-            for (Detection d : candles.detect(tail, patterns)) {
-                int ago = tail.size() - 1 - d.index();
-                if (ago < lookback) {
-                    found.add(new CandleSignal(d.pattern().id(), d.value(), ago));
+            // Candlestick patterns only count toward an entry on a BUY or SELL signal, or toward an exit's score:
+            // on a HOLD signal without a position the strategy holds whatever they say, so they are not computed.
+            if (signal.action() != SignalAction.HOLD || withPosition) {
+                BarSeries tail = h.tail(CANDLE_WINDOW);
+                int lookback = spec.strategy().candleLookbackBars();
+                for (Detection d : candles.detect(tail, patterns, Math.max(0, tail.size() - lookback))) {
+                    found.add(new CandleSignal(d.pattern().id(), d.value(), tail.size() - 1 - d.index()));
                 }
             }
             return new Candidate(symbol, h.lastClose(), signal, found, null, null);

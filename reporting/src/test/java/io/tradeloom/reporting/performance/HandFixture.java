@@ -29,12 +29,12 @@ import java.util.List;
  * d1 14:30 10000, 14:40 10150, 15:20 9900, 20:59 9997; d2 15:30 10100, 16:30 9800, 20:59 10093;
  * d3 14:45 10200, 15:30 10300, 20:59 10370.
  */
-final class HandFixture {
+public final class HandFixture {
 
     private HandFixture() {
     }
 
-    static Instant t(String dayAndTime) {
+    public static Instant t(String dayAndTime) {
         String day = switch (dayAndTime.substring(0, 2)) {
             case "d1" -> "2026-11-02";
             case "d2" -> "2026-11-03";
@@ -44,11 +44,11 @@ final class HandFixture {
         return Instant.parse(day + "T" + dayAndTime.substring(3) + ":00Z");
     }
 
-    static Fill fill(String time, String symbol, Side side, int qty, String price, String commission, String order, String coid) {
+    public static Fill fill(String time, String symbol, Side side, int qty, String price, String commission, String order, String coid) {
         return new Fill(t(time), symbol, side, BigDecimal.valueOf(qty), new BigDecimal(price), new BigDecimal(commission), order, coid);
     }
 
-    static List<Fill> fills() {
+    public static List<Fill> fills() {
         return List.of(
                 fill("d1 14:31", "AAPL", Side.BUY, 100, "100", "1.00", "o1", "momo:1:AAPL:entry"),
                 fill("d1 14:41", "AAPL", Side.SELL, 100, "102", "1.00", "o2", "momo:1:AAPL:exit"),
@@ -65,18 +65,18 @@ final class HandFixture {
                 fill("d3 16:00", "MSFT", Side.BUY, 50, "102", "0.50", "o12", "rev:2:MSFT:cover"));
     }
 
-    static List<EquityPoint> equity() {
+    public static List<EquityPoint> equity() {
         return List.of(
                 point("d1 14:30", 10000), point("d1 14:40", 10150), point("d1 15:20", 9900), point("d1 20:59", 9997),
                 point("d2 15:30", 10100), point("d2 16:30", 9800), point("d2 20:59", 10093),
                 point("d3 14:45", 10200), point("d3 15:30", 10300), point("d3 20:59", 10370));
     }
 
-    static EquityPoint point(String time, long equity) {
+    public static EquityPoint point(String time, long equity) {
         return new EquityPoint(t(time), BigDecimal.valueOf(equity));
     }
 
-    static AccountHistory history() {
+    public static AccountHistory history() {
         return new AccountHistory(fills(), equity());
     }
 }
