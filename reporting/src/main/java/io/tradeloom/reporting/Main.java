@@ -32,7 +32,7 @@ public final class Main {
         Reports reports = new Reports(new PerformanceCalculator(settings.riskFreeRate()));
         BacktestStore store = new BacktestStore(context.db());
         LiveAccountSource live = new LiveAccountSource(context.settings().url(ServiceId.TRADING),
-                settings.tradingKeyId(), settings.tradingSecret(), settings.tradingTimeout());
+                settings.tradingKeyId(), settings.tradingSecret(), settings.tradingTimeout(), settings.pageSize());
         BacktestRunner runner = new BacktestRunner(store, calendar, context.clock(), settings.maxRunning());
         context.lifecycle().onStop(runner);
         BacktestPlan.Limits limits = new BacktestPlan.Limits(settings.maxSymbols(), settings.maxDays(),

@@ -15,7 +15,7 @@ import io.tradeloom.platform.Settings;
  * UPPER_SNAKE name). The credentials' values are never logged or shown: {@link #toString} hides them.
  */
 public record ReportingSettings(String tradingKeyId, String tradingSecret, String apiToken, double riskFreeRate,
-                                String liveTimeframe, Duration tradingTimeout, int maxRunning, int maxSymbols,
+                                String liveTimeframe, Duration tradingTimeout, int pageSize, int maxRunning, int maxSymbols,
                                 int maxDays, int lookbackBars, long simSeed, Path replayDir) {
 
     static final Set<String> TIMEFRAMES = Set.of("1Min", "5Min", "15Min", "1H", "1D");
@@ -29,6 +29,7 @@ public record ReportingSettings(String tradingKeyId, String tradingSecret, Strin
                 secret(c, "trading.api-key-id"), secret(c, "trading.api-secret-key"), secret(c, "trading.api-token"),
                 rate(c), timeframe,
                 Duration.ofMillis(integer(c, "reporting.trading-timeout-ms", 10_000, 1, 600_000)),
+                integer(c, "reporting.page-size", 100, 1, 100),
                 integer(c, "backtests.max-running", 1, 1, 64),
                 integer(c, "backtests.max-symbols", 100, 1, 10_000),
                 integer(c, "backtests.max-days", 400, 1, 100_000),

@@ -39,8 +39,8 @@ public final class LiveAccountSource {
 
     static final HeaderName KEY_ID = HeaderNames.create("APCA-API-KEY-ID");
     static final HeaderName SECRET = HeaderNames.create("APCA-API-SECRET-KEY");
-    static final int PAGE_SIZE = 100;
-    static final int ORDER_PAGE = 500;
+    /** Alpaca's largest page of activities. */
+    public static final int MAX_PAGE_SIZE = 100;
     /** Pages read at most per request: 1,000,000 activities; far past any paper account. */
     static final int MAX_PAGES = 10_000;
 
@@ -48,9 +48,12 @@ public final class LiveAccountSource {
     private final URI base;
     private final String keyId;
     private final String secret;
+    private final int pageSize;
 
-    public LiveAccountSource(URI base, String keyId, String secret, Duration timeout) {
+    /** @param pageSize activities and orders asked for per page (at most {@value #MAX_PAGE_SIZE}) */
+    public LiveAccountSource(URI base, String keyId, String secret, Duration timeout, int pageSize) {
         this.base = base;
+        this.pageSize = pageSize;
         this.keyId = keyId;
         this.secret = secret;
         this.http = WebClient.builder().baseUri(base).connectTimeout(timeout).readTimeout(timeout).build();
@@ -93,9 +96,13 @@ public final class LiveAccountSource {
         List<Fill> fills = new ArrayList<>(fillActivities.size());
         for (JsonNode a : fillActivities) {
             String order = a.path("order_id").asText("");
-            fills.add(new Fill(instant(a, "transaction_time"), a.path("symbol").asText(), Side.parse(a.path("side").asText()),
-                    decimal(a, "qty"), decimal(a, "price"), feeOf.get(a), order.isEmpty() ? a.path("id").asText() : order,
-                    clientIds.getOrDefault(order, "")));
+            try {
+                fills.add(new Fill(instant(a, "transaction_time"), a.path("symbol").asText(), Side.parse(a.path("side").asText()),
+                        decimal(a, "qty"), decimal(a, "price"), feeOf.get(a), order.isEmpty() ? a.path("id").asText() : order,
+                        clientIds.getOrDefault(order, "")));
+            } catch (IllegalArgumentException e) {
+                throw badGateway("sent a FILL activity reporting cannot read (" + e.getMessage() + ")");
+            }
         }
         return new AccountHistory(fills, equity(period, timeframe));
     }
@@ -107,7 +114,7 @@ public final class LiveAccountSource {
         for (int page = 0; page < MAX_PAGES; page++) {
             Map<String, String> q = new LinkedHashMap<>();
             q.put("direction", "asc");
-            q.put("page_size", Integer.toString(PAGE_SIZE));
+            q.put("page_size", Integer.toString(pageSize));
             if (period.to() != null) {
                 q.put("until", period.to().toString());
             }
@@ -119,7 +126,7 @@ public final class LiveAccountSource {
                 throw badGateway("answered /v2/account/activities/" + type + " with something other than a list");
             }
             body.forEach(all::add);
-            if (body.size() < PAGE_SIZE) {
+            if (body.size() < pageSize) {
                 return all;
             }
             token = body.get(body.size() - 1).path("id").asText();
@@ -135,7 +142,7 @@ public final class LiveAccountSource {
             Map<String, String> q = new LinkedHashMap<>();
             q.put("status", "all");
             q.put("direction", "asc");
-            q.put("limit", Integer.toString(ORDER_PAGE));
+            q.put("limit", Integer.toString(pageSize));
             if (period.to() != null) {
                 q.put("until", period.to().toString());
             }
@@ -147,7 +154,7 @@ public final class LiveAccountSource {
                 throw badGateway("answered /v2/orders with something other than a list");
             }
             body.forEach(o -> ids.put(o.path("id").asText(), o.path("client_order_id").asText("")));
-            if (body.size() < ORDER_PAGE) {
+            if (body.size() < pageSize) {
                 break;
             }
             after = body.get(body.size() - 1).path("submitted_at").asText();
