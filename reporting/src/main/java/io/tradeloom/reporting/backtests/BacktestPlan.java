@@ -66,7 +66,8 @@ public record BacktestPlan(BacktestSpec spec, MarketFeed feed) {
                             "is more than " + limits.maxDays() + " days after start (BACKTESTS_MAX_DAYS)");
         }
         String source = r.source() == null ? "sim" : r.source().trim().toLowerCase(Locale.ROOT);
-        v.require(source.equals("sim") || source.equals("replay"), "source", "must be sim or replay, was '" + r.source() + "'");
+        boolean knownSource = source.equals("sim") || source.equals("replay");
+        v.require(knownSource, "source", "must be sim or replay, was '" + r.source() + "'");
         v.require(r.seed() == null || source.equals("sim"), "seed", "is for the simulated market (source sim) only");
         List<String> symbols = symbols(r.symbols(), limits.maxSymbols(), v);
         BigDecimal cash = r.startingCash() == null ? new BigDecimal("100000") : r.startingCash();
@@ -101,7 +102,7 @@ public record BacktestPlan(BacktestSpec spec, MarketFeed feed) {
         int lookback = r.lookbackBars() == null ? limits.lookbackBars() : r.lookbackBars();
         v.require(lookback >= 2 && lookback <= 100_000, "lookback_bars", "must be between 2 and 100000, was " + lookback);
         MarketFeed feed = null;
-        if (symbols != null && start != null && end != null) {
+        if (symbols != null && start != null && end != null && knownSource) {
             feed = source.equals("sim") ? simulated(r, symbols, start, limits, calendar, v) : replay(symbols, limits, calendar, v);
         }
         v.throwIfInvalid();
