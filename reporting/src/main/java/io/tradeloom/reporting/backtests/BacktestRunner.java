@@ -49,11 +49,18 @@ public final class BacktestRunner implements AutoCloseable {
 
     /** Stores the backtest as RUNNING and queues it; returns its id. */
     public String submit(BacktestPlan plan, String requestJson) {
-        String id = "bt-" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
+        String id = newId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         store.create(id, now, requestJson, plan.spec().strategy().name(), plan.spec().broker().startingCash());
         executor.execute(() -> run(id, plan));
         return id;
+    }
+
+    /** A new backtest id: 'bt-' and 12 random hex digits. */
+    public static String newId() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return "bt-" + HexFormat.of().formatHex(bytes);
     }
 
     private void run(String id, BacktestPlan plan) {
