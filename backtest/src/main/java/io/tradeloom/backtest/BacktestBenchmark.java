@@ -71,7 +71,7 @@ public final class BacktestBenchmark {
         BacktestSpec spec = new BacktestSpec(names, Timeframe.MIN_1, start, end,
                 BrokerConfig.defaults().withCommission(new BigDecimal("0.005"), BigDecimal.ZERO, BigDecimal.ZERO)
                         .withSlippageBps(BigDecimal.ONE),
-                RiskLimits.defaults(), StrategyConfig.DEFAULT, SignalRules.defaults(), null, BacktestSpec.DEFAULT_LOOKBACK);
+                RiskLimits.none(), StrategyConfig.DEFAULT, SignalRules.defaults(), null, BacktestSpec.DEFAULT_LOOKBACK);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -264,10 +264,26 @@ public final class BacktestEngine {
             // Candlestick patterns only count toward an entry on a BUY or SELL signal, or toward an exit's score:
             // on a HOLD signal without a position the strategy holds whatever they say, so they are not computed.
             if (signal.action() != SignalAction.HOLD || withPosition) {
+                int lookback = Math.min(spec.strategy().candleLookbackBars(), h.size());
                 BarSeries tail = h.tail(CANDLE_WINDOW);
-                int lookback = spec.strategy().candleLookbackBars();
-                for (Detection d : candles.detect(tail, patterns, Math.max(0, tail.size() - lookback))) {
-                    found.add(new CandleSignal(d.pattern().id(), d.value(), tail.size() - 1 - d.index()));
+                // Each bar is judged once, when it is among the last ones: TA-Lib's verdict on a bar depends on
+                // that bar and the few before it, never on later bars, so it stays valid as the window moves.
+                int unjudged = h.unjudged(lookback);
+                if (unjudged > 0) {
+                    int from = tail.size() - unjudged;
+                    List<List<Detection>> byBar = new ArrayList<>(unjudged);
+                    for (int k = 0; k < unjudged; k++) {
+                        byBar.add(new ArrayList<>(2));
+                    }
+                    for (Detection d : candles.detect(tail, patterns, from)) {
+                        byBar.get(d.index() - from).add(d);
+                    }
+                    h.judge(byBar);
+                }
+                for (int ago = lookback - 1; ago >= 0; ago--) {
+                    for (Detection d : h.detections(ago)) {
+                        found.add(new CandleSignal(d.pattern().id(), d.value(), ago));
+                    }
                 }
             }
             return new Candidate(symbol, h.lastClose(), signal, found, null, null);
@@ -334,27 +350,66 @@ public final class BacktestEngine {
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP);
     }
 
-    /** A symbol's latest decision bars, as column arrays for TA-Lib, in a ring. */
+    /** A symbol's latest decision bars, as column arrays for TA-Lib, in a ring, with the candlestick verdicts on them. */
     static final class History {
         private final Bar[] ring;
+        private final List<?>[] detections;
+        private final boolean[] judged;
         private int start;
         private int size;
 
         History(int capacity) {
             this.ring = new Bar[capacity];
+            this.detections = new List<?>[capacity];
+            this.judged = new boolean[capacity];
+        }
+
+        int size() {
+            return size;
         }
 
         void add(Bar b) {
+            int slot;
             if (size < ring.length) {
-                ring[(start + size++) % ring.length] = b;
+                slot = (start + size++) % ring.length;
             } else {
-                ring[start] = b;
+                slot = start;
                 start = (start + 1) % ring.length;
+            }
+            ring[slot] = b;
+            detections[slot] = null;
+            judged[slot] = false;
+        }
+
+        private int slot(int ago) {
+            return (start + size - 1 - ago) % ring.length;
+        }
+
+        /** How many of the last {@code n} bars have no candlestick verdict yet (they are always the latest ones). */
+        int unjudged(int n) {
+            int k = 0;
+            while (k < n && !judged[slot(k)]) {
+                k++;
+            }
+            return k;
+        }
+
+        /** Records the verdicts on the last {@code byBar.size()} bars, oldest first. */
+        void judge(List<List<Detection>> byBar) {
+            for (int i = 0; i < byBar.size(); i++) {
+                int s = slot(byBar.size() - 1 - i);
+                detections[s] = byBar.get(i);
+                judged[s] = true;
             }
         }
 
+        @SuppressWarnings("unchecked")
+        List<Detection> detections(int ago) {
+            return (List<Detection>) detections[slot(ago)];
+        }
+
         BigDecimal lastClose() {
-            return ring[(start + size - 1) % ring.length].close();
+            return ring[slot(0)].close();
         }
 
         BarSeries series() {
@@ -370,7 +425,7 @@ public final class BacktestEngine {
             double[] close = new double[k];
             double[] volume = new double[k];
             for (int i = 0; i < k; i++) {
-                Bar b = ring[(start + size - k + i) % ring.length];
+                Bar b = ring[slot(k - 1 - i)];
                 time[i] = b.time();
                 open[i] = b.open().doubleValue();
                 high[i] = b.high().doubleValue();
