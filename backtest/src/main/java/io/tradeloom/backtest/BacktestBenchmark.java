@@ -20,6 +20,8 @@ import io.tradeloom.indicators.signal.SignalRules;
 import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.market.clock.NyseCalendar;
 import io.tradeloom.market.clock.Session;
+import io.tradeloom.market.scan.Preset;
+import io.tradeloom.market.scan.ScanCriteria;
 import io.tradeloom.market.sim.SimSymbol;
 import io.tradeloom.market.sim.SimulatedMarket;
 import io.tradeloom.strategy.StrategyConfig;
@@ -34,7 +36,8 @@ import io.tradeloom.strategy.StrategyConfig;
  * java -Xmx2g -cp "reporting/target/reporting.jar:reporting/target/libs/*" io.tradeloom.backtest.BacktestBenchmark universe
  * </pre>
  * {@code single}: 1 symbol x 1,000,000 bars (2,565 sessions); {@code universe}: 100 symbols x one year (250
- * sessions, 97,500 bars each). {@code --sessions N} runs only the first N sessions (the rates stay comparable).
+ * sessions, 97,500 bars each). {@code --sessions N} runs only the first N sessions (the rates stay comparable);
+ * {@code --preset P} evaluates only the scan's candidates (and open positions) at each minute, as live cycles do.
  */
 public final class BacktestBenchmark {
 
@@ -43,15 +46,21 @@ public final class BacktestBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !(args[0].equals("single") || args[0].equals("universe"))) {
-            System.err.println("usage: BacktestBenchmark single|universe [--sessions N]");
+            System.err.println("usage: BacktestBenchmark single|universe [--sessions N] [--preset momentum|gappers|...]");
             System.exit(2);
         }
         boolean single = args[0].equals("single");
         int symbols = single ? 1 : 100;
         int sessions = single ? (1_000_000 + 389) / 390 : 250;
+        ScanCriteria scan = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--sessions")) {
-                sessions = Math.min(sessions, Integer.parseInt(args[i + 1]));
+            switch (args[i]) {
+                case "--sessions" -> sessions = Math.min(sessions, Integer.parseInt(args[i + 1]));
+                case "--preset" -> scan = Preset.parse(args[i + 1]).criteria();
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
             }
         }
         NyseCalendar calendar = new NyseCalendar();
@@ -71,7 +80,7 @@ public final class BacktestBenchmark {
         BacktestSpec spec = new BacktestSpec(names, Timeframe.MIN_1, start, end,
                 BrokerConfig.defaults().withCommission(new BigDecimal("0.005"), BigDecimal.ZERO, BigDecimal.ZERO)
                         .withSlippageBps(BigDecimal.ONE),
-                RiskLimits.none(), StrategyConfig.DEFAULT, SignalRules.defaults(), null, BacktestSpec.DEFAULT_LOOKBACK);
+                RiskLimits.none(), StrategyConfig.DEFAULT, SignalRules.defaults(), scan, BacktestSpec.DEFAULT_LOOKBACK);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -107,8 +116,8 @@ public final class BacktestBenchmark {
 
         double wallS = wall / 1e9;
         double cpuS = cpu / 1e9;
-        System.out.printf(Locale.ROOT, "scenario %s: %d symbols x %d sessions = %,d bars (%s .. %s)%n", args[0], symbols,
-                sessions, r.bars(), first, last);
+        System.out.printf(Locale.ROOT, "scenario %s%s: %d symbols x %d sessions = %,d bars (%s .. %s)%n", args[0],
+                scan == null ? "" : " (scan preset)", symbols, sessions, r.bars(), first, last);
         System.out.printf(Locale.ROOT, "fills %,d; final equity %s%n", r.fills().size(), r.finalEquity().toPlainString());
         System.out.printf(Locale.ROOT, "wall %.1f s: %,.0f bars/s%n", wallS, r.bars() / wallS);
         System.out.printf(Locale.ROOT, "cpu  %.1f s: %,.0f bars per CPU-second (feed alone: %,.0f bars per CPU-second)%n",
