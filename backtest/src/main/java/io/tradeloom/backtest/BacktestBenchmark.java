@@ -35,8 +35,8 @@ import io.tradeloom.strategy.StrategyConfig;
  * java -Xmx2g -cp "reporting/target/reporting.jar:reporting/target/libs/*" io.tradeloom.backtest.BacktestBenchmark single
  * java -Xmx2g -cp "reporting/target/reporting.jar:reporting/target/libs/*" io.tradeloom.backtest.BacktestBenchmark universe
  * </pre>
- * {@code single}: 1 symbol x 1,000,000 bars (2,565 sessions); {@code universe}: 100 symbols x one year (250
- * sessions, 97,500 bars each). {@code --sessions N} runs only the first N sessions (the rates stay comparable);
+ * {@code single}: 1 symbol x 1,000,000 bars (the sessions from 2016-01-04 that hold them); {@code universe}: 100 symbols x one year
+ * (the 250 sessions of 2025, 96,960 bars each: early closes are shorter). {@code --sessions N} runs only the first N sessions (the rates stay comparable);
  * {@code --preset P} evaluates only the scan's candidates (and open positions) at each minute, as live cycles do.
  */
 public final class BacktestBenchmark {
@@ -51,11 +51,15 @@ public final class BacktestBenchmark {
         }
         boolean single = args[0].equals("single");
         int symbols = single ? 1 : 100;
-        int sessions = single ? (1_000_000 + 389) / 390 : 250;
+        int sessions = 250;
         ScanCriteria scan = null;
+        boolean sessionsGiven = false;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--sessions" -> sessions = Math.min(sessions, Integer.parseInt(args[i + 1]));
+                case "--sessions" -> {
+                    sessions = Integer.parseInt(args[i + 1]);
+                    sessionsGiven = true;
+                }
                 case "--preset" -> scan = Preset.parse(args[i + 1]).criteria();
                 default -> {
                     System.err.println("unknown option " + args[i]);
@@ -66,9 +70,15 @@ public final class BacktestBenchmark {
         NyseCalendar calendar = new NyseCalendar();
         LocalDate first = single ? LocalDate.parse("2016-01-04") : LocalDate.parse("2025-01-02");
         LocalDate last = first;
-        for (int s = 1; s < sessions; s++) {
+        long minutes = calendar.session(first).orElseThrow().minutes();
+        int count = 1;
+        // single: sessions until 1,000,000 minutes (early closes are shorter), unless --sessions sets the count
+        while (single && !sessionsGiven ? minutes < 1_000_000 : count < sessions) {
             last = calendar.nextTradingDay(last);
+            minutes += calendar.session(last).orElseThrow().minutes();
+            count++;
         }
+        sessions = count;
         List<SimSymbol> universe = new ArrayList<>();
         for (int i = 0; i < symbols; i++) {
             universe.add(new SimSymbol(String.format(Locale.ROOT, "S%03d", i), "Stock " + i,
