@@ -19,6 +19,8 @@ import io.tradeloom.market.bar.Bar;
 import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.market.clock.NyseCalendar;
 import io.tradeloom.market.replay.ReplayMarket;
+import io.tradeloom.market.scan.Preset;
+import io.tradeloom.market.scan.ScanCriteria;
 import io.tradeloom.market.sim.SimUniverse;
 import io.tradeloom.market.sim.SimulatedMarket;
 import io.tradeloom.strategy.Evaluation;
@@ -33,12 +35,16 @@ class BacktestEngineTest {
     static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "TSLA");
 
     static BacktestSpec spec() {
+        return spec(null);
+    }
+
+    static BacktestSpec spec(ScanCriteria scan) {
         return new BacktestSpec(SYMBOLS, Timeframe.MIN_1, START, END,
                 BrokerConfig.defaults().withCommission(new BigDecimal("0.005"), BigDecimal.ZERO, BigDecimal.ZERO)
                         .withSlippageBps(BigDecimal.ONE),
                 RiskLimits.defaults(),
                 StrategyParameters.config(Map.of("name", "bt", "required_confirmations", "0", "entry_threshold", "0.25")),
-                SignalRules.defaults(), null, 120);
+                SignalRules.defaults(), scan, 120);
     }
 
     static SimulatedMarket market() {
@@ -100,6 +106,22 @@ class BacktestEngineTest {
                 }
             }
         }
+    }
+
+    @Test
+    void withAScanPresetOnlyTheScansCandidatesAndOpenPositionsAreEvaluatedDeterministically() {
+        List<String> all = new ArrayList<>();
+        List<String> scanned = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        new BacktestEngine(CALENDAR).run(spec(), market(), recorder(all));
+        BacktestResult first = new BacktestEngine(CALENDAR).run(spec(Preset.TOP_GAINERS.criteria()), market(), recorder(scanned));
+        BacktestResult second = new BacktestEngine(CALENDAR).run(spec(Preset.TOP_GAINERS.criteria()), market(), recorder(again));
+
+        // Without a scan every symbol is judged at every minute; top gainers leaves the losers of the day out.
+        assertThat(all).hasSize(SYMBOLS.size() * 5 * 390);
+        assertThat(scanned).isNotEmpty().hasSizeLessThan(all.size());
+        assertThat(again).isEqualTo(scanned);
+        assertThat(second.fills()).isEqualTo(first.fills());
     }
 
     private static BacktestEngine.Observer recorder(List<String> log) {
