@@ -60,6 +60,8 @@ public final class Broker {
     private final List<LocalDate> dayTrades = new ArrayList<>();
     private Portfolio portfolio;
     private RiskStatus risk;
+    /** When another broker executes the orders, this engine only mirrors them: it never matches or expires any. */
+    private volatile boolean mirrorOnly;
     private long orderSeq;
     private Step step;
 
@@ -209,8 +211,11 @@ public final class Broker {
 
     // ---------------------------------------------------------------- orders
 
-    /** Validates, risk-checks and accepts an order (with its legs); returns the accepted order. */
-    public synchronized Order submit(OrderRequest request, Instant now) {
+    /** An order that passed validation and the risk manager, sized, not yet accepted. */
+    private record Prepared(String symbol, String clientId, long qty, OrderClass cls) {
+    }
+
+    private Prepared prepare(OrderRequest request, Instant now) {
         OrderValidator.validate(request);
         String symbol = request.symbol().toUpperCase(java.util.Locale.ROOT);
         if (!knownSymbol.test(symbol)) {
@@ -237,6 +242,24 @@ public final class Broker {
         OrderClass cls = request.orderClass() == null ? OrderClass.SIMPLE : request.orderClass();
         BigDecimal ref = referencePrice(request.type(), request.limitPrice(), request.stopPrice(), mark, symbol);
         checkRisk(symbol, request.side(), qty, ref, now, null);
+        return new Prepared(symbol, clientId, qty, cls);
+    }
+
+    /**
+     * Everything {@link #submit} checks (validation, symbol, client id, risk) without accepting anything: for an
+     * order that another broker will execute. Throws the same refusals.
+     */
+    public synchronized void check(OrderRequest request, Instant now) {
+        prepare(request, now);
+    }
+
+    /** Validates, risk-checks and accepts an order (with its legs); returns the accepted order. */
+    public synchronized Order submit(OrderRequest request, Instant now) {
+        Prepared p = prepare(request, now);
+        String symbol = p.symbol();
+        String clientId = p.clientId();
+        long qty = p.qty();
+        OrderClass cls = p.cls();
         return inStep(() -> {
             Order entry = newOrder(symbol, clientId, qty, request.notional(), cls, request.type(), request.side(),
                     request.timeInForce(), request.limitPrice(), request.stopPrice(), request.trailPrice(),
@@ -441,7 +464,7 @@ public final class Broker {
     private void onEvent(MarketEvent event) {
         inStep(() -> {
             Set<String> open = openBySymbol.get(event.symbol());
-            if (open != null && !open.isEmpty()) {
+            if (!mirrorOnly && open != null && !open.isEmpty()) {
                 Session session = calendar.sessionAt(event.time()).orElse(null);
                 long available = liquidity(event);
                 for (String id : List.copyOf(open)) {
@@ -607,7 +630,7 @@ public final class Broker {
      */
     public synchronized void advance(Instant now) {
         inStep(() -> {
-            for (Set<String> ids : openBySymbol.values()) {
+            for (Set<String> ids : mirrorOnly ? List.<Set<String>>of() : openBySymbol.values()) {
                 for (String id : List.copyOf(ids)) {
                     Order o = orders.get(id);
                     if (o.status().isOpen() && o.expiresAt() != null
@@ -634,6 +657,56 @@ public final class Broker {
 
     private EquitySnapshot snapshotNow(Instant time) {
         return new EquitySnapshot(time, equity(), portfolio.cash());
+    }
+
+    // ---------------------------------------------------------------- mirroring another broker
+
+    /** Stops matching and expiring orders here: another broker executes them and this engine mirrors it. */
+    public void mirrorOnly(boolean on) {
+        this.mirrorOnly = on;
+    }
+
+    /**
+     * Records an order as another broker reports it (new, or a later state of one already mirrored) without a fill;
+     * its sequence number is kept, or assigned if the order is new here.
+     */
+    public synchronized Order mirror(Order remote) {
+        return inStep(() -> {
+            Order local = orders.get(remote.id());
+            long seq = local != null ? local.seq() : ++orderSeq;
+            Order o = remote.toBuilder().seq(seq)
+                    .filledQty(local != null ? local.filledQty() : 0)
+                    .filledNotional(local != null ? local.filledNotional() : BigDecimal.ZERO).build();
+            put(o);
+            return o;
+        });
+    }
+
+    /**
+     * Records a fill another broker made: appends it to the ledger and moves the mirrored order to {@code state}
+     * (whose filled quantity must be the old one plus {@code qty}).
+     */
+    public synchronized Order recordFill(Order state, long qty, BigDecimal price, Instant time) {
+        Order local = orders.get(state.id());
+        if (local == null) {
+            throw new IllegalStateException("order " + state.id() + " is not mirrored yet");
+        }
+        if (local.filledQty() + qty != state.filledQty() || qty <= 0) {
+            throw new IllegalArgumentException("fill of " + qty + " does not take order " + state.id() + " from "
+                    + local.filledQty() + " to " + state.filledQty());
+        }
+        return inStep(() -> {
+            Order o = state.toBuilder().seq(local.seq())
+                    .filledNotional(local.filledNotional().add(price.multiply(BigDecimal.valueOf(qty)))).build();
+            put(o);
+            BigDecimal value = price.multiply(BigDecimal.valueOf(qty));
+            append(entry(time, LedgerEntry.Kind.FILL, o, qty, price, o.side() == Side.BUY ? value.negate() : value,
+                    null));
+            step.equity.add(snapshotNow(time));
+            step.risk = true;
+            evaluateRisk(time);
+            return o;
+        });
     }
 
     // ---------------------------------------------------------------- risk

@@ -21,6 +21,11 @@ import io.tradeloom.trading.http.RiskService;
 import io.tradeloom.trading.store.JooqBrokerStore;
 import io.tradeloom.trading.store.MarketReads;
 
+import io.tradeloom.trading.alpaca.AlpacaDesk;
+import io.tradeloom.trading.alpaca.AlpacaTradingClient;
+
+import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -60,7 +65,21 @@ public final class TradingApp {
         Broker broker = new Broker(settings.broker(), settings.risk(), calendar, store, symbols, clock.now());
         MarketLoop loop = new MarketLoop(broker, reads, clock, symbols);
         context.lifecycle().onStop(loop);
-        OrderDesk desk = new OrderDesk.Paper(broker);
+        OrderDesk desk;
+        if (settings.mode() == TradingSettings.Mode.ALPACA) {
+            AlpacaDesk alpaca = new AlpacaDesk(broker, new AlpacaTradingClient(settings.alpacaTradingUrl(),
+                    settings.alpacaKeyId(), settings.alpacaSecret()));
+            try {
+                List<String> differ = alpaca.reconcile(clock.now());
+                LOG.info(() -> "reconciled with Alpaca; positions that differ: " + differ);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not reconcile with Alpaca at start (will keep syncing): " + e.getMessage());
+            }
+            loop.afterTick(alpaca::sync);
+            desk = alpaca;
+        } else {
+            desk = new OrderDesk.Paper(broker);
+        }
         LOG.info(() -> "paper trading: " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + " broker, "
                 + broker.openOrders().size() + " open orders and " + broker.positions().size()
                 + " positions recovered, risk " + broker.risk().state());
@@ -86,6 +105,10 @@ public final class TradingApp {
 
     public Broker broker() {
         return broker;
+    }
+
+    public OrderDesk desk() {
+        return desk;
     }
 
     public MarketLoop loop() {

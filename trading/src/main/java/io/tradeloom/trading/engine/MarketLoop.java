@@ -36,6 +36,7 @@ public final class MarketLoop implements AutoCloseable {
     private Instant barCursor;
     private Instant quoteCursor;
     private Instant lastSnapshotMinute;
+    private volatile java.util.function.Consumer<Instant> afterTick = now -> { };
 
     /**
      * Starts reading bars after where the engine last recorded equity (so bars stored while it was down still reach
@@ -58,6 +59,12 @@ public final class MarketLoop implements AutoCloseable {
             quoteCursor = Instant.EPOCH;
         }
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("paper-market").factory());
+    }
+
+    /** Work to do at the end of every tick (the Alpaca mirror's sync). */
+    public MarketLoop afterTick(java.util.function.Consumer<Instant> work) {
+        this.afterTick = work;
+        return this;
     }
 
     public MarketLoop start(Duration every) {
@@ -93,6 +100,7 @@ public final class MarketLoop implements AutoCloseable {
             broker.snapshot(now);
             lastSnapshotMinute = minute;
         }
+        afterTick.accept(now);
     }
 
     @Override
