@@ -54,6 +54,7 @@ public final class Broker {
     /** Open order ids per symbol, in the order they were created: the matching priority. */
     private final Map<String, Set<String>> openBySymbol = new HashMap<>();
     private final Map<String, BigDecimal> marks = new HashMap<>();
+    private final Map<String, BigDecimal[]> reserveCache = new HashMap<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     /** Symbol -> the date of its last opening fill, and the dates of day trades, for the PDT count. */
     private final Map<String, LocalDate> openedOn = new HashMap<>();
@@ -100,6 +101,7 @@ public final class Broker {
         orders.clear();
         byClientId.clear();
         openBySymbol.clear();
+        reserveCache.clear();
         ledger.clear();
         openedOn.clear();
         dayTrades.clear();
@@ -169,6 +171,7 @@ public final class Broker {
     }
 
     private void index(Order o) {
+        reserveCache.remove(o.symbol());
         orders.put(o.id(), o);
         byClientId.put(o.clientOrderId(), o.id());
         Set<String> open = openBySymbol.computeIfAbsent(o.symbol(), k -> new LinkedHashSet<>());
@@ -447,18 +450,21 @@ public final class Broker {
     /** Matches the symbol's open orders against a new quote, and marks the position to its mid. */
     public synchronized void onQuote(Quote quote) {
         marks.put(quote.symbol(), quote.bid().add(quote.ask()).divide(TWO, 4, RoundingMode.HALF_EVEN));
+        reserveCache.remove(quote.symbol());
         onEvent(new MarketEvent.QuoteEvent(quote));
     }
 
     /** Matches the symbol's open orders against a completed bar of length {@code length}, marking to its close. */
     public synchronized void onBar(Bar bar, Duration length) {
         marks.put(bar.symbol(), bar.close());
+        reserveCache.remove(bar.symbol());
         onEvent(new MarketEvent.BarEvent(bar, length));
     }
 
     /** Sets a symbol's mark without matching (recovery seeds marks from the latest stored quotes). */
     public synchronized void mark(String symbol, BigDecimal price) {
         marks.put(symbol, price);
+        reserveCache.remove(symbol);
     }
 
     private void onEvent(MarketEvent event) {
@@ -886,23 +892,62 @@ public final class Broker {
             }
         }
         BigDecimal reserved = BigDecimal.ZERO;
-        for (Map.Entry<String, Set<String>> e : openBySymbol.entrySet()) {
-            long pos = portfolio.qty(e.getKey());
-            for (String id : e.getValue()) {
-                Order o = orders.get(id);
-                if (id.equals(excluding) || o.status() == OrderStatus.HELD || o.leg() != Order.Leg.ENTRY) {
-                    continue;
-                }
-                boolean adds = o.side() == Side.BUY ? pos >= 0 : pos <= 0;
-                if (adds) {
-                    BigDecimal ref = o.limitPrice() != null ? o.limitPrice() : o.stopPrice() != null ? o.stopPrice()
-                            : marks.getOrDefault(o.symbol(), BigDecimal.ZERO);
-                    reserved = reserved.add(ref.multiply(BigDecimal.valueOf(o.qty() - o.filledQty())));
-                }
+        for (String symbol : openBySymbol.keySet()) {
+            long pos = portfolio.qty(symbol);
+            BigDecimal[] r = reserve(symbol);
+            if (pos >= 0) {
+                reserved = reserved.add(r[0]);
+            }
+            if (pos <= 0) {
+                reserved = reserved.add(r[1]);
+            }
+        }
+        Order ex = excluding == null ? null : orders.get(excluding);
+        if (ex != null && reserves(ex)) {
+            long pos = portfolio.qty(ex.symbol());
+            if (ex.side() == Side.BUY ? pos >= 0 : pos <= 0) {
+                reserved = reserved.subtract(reservation(ex));
             }
         }
         BigDecimal bp = equity().multiply(config.marginMultiplier()).subtract(gross).subtract(reserved);
         return bp.signum() < 0 ? BigDecimal.ZERO : bp;
+    }
+
+    /**
+     * What a symbol's open entry orders would spend: {buys, sells}, each order's open shares at its limit, its stop
+     * or the mark. Cached per symbol (an account may hold thousands of resting orders), dropped when one of the
+     * symbol's orders or its mark changes.
+     */
+    private BigDecimal[] reserve(String symbol) {
+        BigDecimal[] cached = reserveCache.get(symbol);
+        if (cached != null) {
+            return cached;
+        }
+        BigDecimal buys = BigDecimal.ZERO;
+        BigDecimal sells = BigDecimal.ZERO;
+        for (String id : openBySymbol.getOrDefault(symbol, Set.of())) {
+            Order o = orders.get(id);
+            if (reserves(o)) {
+                if (o.side() == Side.BUY) {
+                    buys = buys.add(reservation(o));
+                } else {
+                    sells = sells.add(reservation(o));
+                }
+            }
+        }
+        BigDecimal[] r = {buys, sells};
+        reserveCache.put(symbol, r);
+        return r;
+    }
+
+    private static boolean reserves(Order o) {
+        return o.status().isOpen() && o.status() != OrderStatus.HELD && o.leg() == Order.Leg.ENTRY;
+    }
+
+    private BigDecimal reservation(Order o) {
+        BigDecimal ref = o.limitPrice() != null ? o.limitPrice() : o.stopPrice() != null ? o.stopPrice()
+                : marks.getOrDefault(o.symbol(), BigDecimal.ZERO);
+        return ref.multiply(BigDecimal.valueOf(o.qty() - o.filledQty()));
     }
 
     public synchronized Account account(Instant now) {
