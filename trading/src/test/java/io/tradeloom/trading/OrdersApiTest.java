@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,7 +160,12 @@ class OrdersApiTest {
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.json().path("code").asInt()).isEqualTo(42210000);
         assertThat(api.delete("/v2/orders/no-such-order").status()).isEqualTo(404);
-        assertThat(api.get("/v2/orders?status=closed&symbols=TSLA").json().size()).isEqualTo(2);
+        List<String> closed = new java.util.ArrayList<>();
+        api.get("/v2/orders?status=closed&symbols=TSLA").json().forEach(o -> closed.add(o.path("id").asText()));
+        assertThat(closed).contains(id, newId);
+        List<String> open = new java.util.ArrayList<>();
+        api.get("/v2/orders?symbols=TSLA").json().forEach(o -> open.add(o.path("id").asText()));
+        assertThat(open).doesNotContain(id, newId);
     }
 
     @Test
@@ -217,6 +223,29 @@ class OrdersApiTest {
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(Market.orders(CONTEXT)).isEqualTo(orders);
         assertThat(Market.ledger(CONTEXT)).isEqualTo(ledger);
+    }
+
+    @Test
+    void activitiesPageWithPageTokenInEitherDirection() {
+        quote("TSLA", "249.90", "250.00");
+        for (int i = 0; i < 3; i++) {
+            api.post("/v2/orders", """
+                    {"symbol": "TSLA", "qty": 1, "side": "buy", "type": "market", "time_in_force": "day"}""");
+        }
+        quote("TSLA", "250.00", "250.10");
+        JsonNode all = api.get("/v2/account/activities?activity_types=FILL,FEE,CSD&direction=asc").json();
+        assertThat(all.size()).isGreaterThanOrEqualTo(4);
+        assertThat(all.get(0).path("activity_type").asText()).isEqualTo("CSD");
+        JsonNode first = api.get("/v2/account/activities?activity_types=FILL,FEE,CSD&direction=asc&page_size=2").json();
+        JsonNode second = api.get("/v2/account/activities?activity_types=FILL,FEE,CSD&direction=asc&page_size=2"
+                + "&page_token=" + first.get(1).path("id").asText()).json();
+        assertThat(List.of(first.get(0).path("id").asText(), first.get(1).path("id").asText(),
+                second.get(0).path("id").asText(), second.get(1).path("id").asText()))
+                .containsExactly(all.get(0).path("id").asText(), all.get(1).path("id").asText(),
+                        all.get(2).path("id").asText(), all.get(3).path("id").asText());
+        JsonNode desc = api.get("/v2/account/activities?activity_types=FILL,FEE,CSD&page_size=1").json();
+        assertThat(desc.get(0).path("id").asText()).isEqualTo(all.get(all.size() - 1).path("id").asText());
+        assertThat(api.get("/v2/account/activities/DIV").status()).isEqualTo(422);
     }
 
     @Test
