@@ -85,6 +85,13 @@ public final class Broker {
                 risk = new RiskStatus(RiskState.ACTIVE, null, NyseCalendar.dateOf(now), cash, cash, now);
                 step.risk = true;
                 commit();
+            } else if (risk == null) {
+                // A store written before risk was recorded: start the risk manager from equity now.
+                begin();
+                BigDecimal eq = equity();
+                risk = new RiskStatus(RiskState.ACTIVE, null, NyseCalendar.dateOf(now), eq, eq, now);
+                step.risk = true;
+                commit();
             }
         }
     }
