@@ -266,34 +266,55 @@ public final class Broker {
     /** Validates, risk-checks and accepts an order (with its legs); returns the accepted order. */
     public synchronized Order submit(OrderRequest request, Instant now) {
         Prepared p = prepare(request, now);
+        return inStep(() -> accept(p, request, now));
+    }
+
+    /**
+     * Submits several orders in one step, so one store commit makes them all durable (the service batches orders
+     * that arrive together). Each is checked after the ones before it are accepted, exactly as if submitted one by
+     * one; the result for each is its accepted {@link Order} or the {@link BrokerException} that refused it.
+     */
+    public synchronized List<Object> submitAll(List<OrderRequest> requests, Instant now) {
+        return inStep(() -> {
+            List<Object> results = new ArrayList<>(requests.size());
+            for (OrderRequest r : requests) {
+                try {
+                    results.add(accept(prepare(r, now), r, now));
+                } catch (BrokerException refused) {
+                    results.add(refused);
+                }
+            }
+            return results;
+        });
+    }
+
+    private Order accept(Prepared p, OrderRequest request, Instant now) {
         String symbol = p.symbol();
         String clientId = p.clientId();
         long qty = p.qty();
         OrderClass cls = p.cls();
-        return inStep(() -> {
-            Order entry = newOrder(symbol, clientId, qty, request.notional(), cls, request.type(), request.side(),
-                    request.timeInForce(), request.limitPrice(), request.stopPrice(), request.trailPrice(),
-                    request.trailPercent(), request.extendedHours(), null,
-                    cls == OrderClass.OCO ? Order.Leg.TAKE_PROFIT : Order.Leg.ENTRY, OrderStatus.NEW, now);
-            put(entry);
-            Side exit = cls == OrderClass.OCO ? request.side() : OrderValidator.opposite(request.side());
-            OrderStatus legStatus = cls == OrderClass.OCO ? OrderStatus.NEW : OrderStatus.HELD;
-            TimeInForce legTif = request.timeInForce();
-            if (cls == OrderClass.BRACKET || cls == OrderClass.OTO) {
-                if (request.takeProfitLimitPrice() != null) {
-                    put(newOrder(symbol, ids.get(), qty, null, cls, OrderType.LIMIT, exit, legTif,
-                            request.takeProfitLimitPrice(), null, null, null, false, entry.id(),
-                            Order.Leg.TAKE_PROFIT, legStatus, now));
-                }
+        Order entry = newOrder(symbol, clientId, qty, request.notional(), cls, request.type(), request.side(),
+                request.timeInForce(), request.limitPrice(), request.stopPrice(), request.trailPrice(),
+                request.trailPercent(), request.extendedHours(), null,
+                cls == OrderClass.OCO ? Order.Leg.TAKE_PROFIT : Order.Leg.ENTRY, OrderStatus.NEW, now);
+        put(entry);
+        Side exit = cls == OrderClass.OCO ? request.side() : OrderValidator.opposite(request.side());
+        OrderStatus legStatus = cls == OrderClass.OCO ? OrderStatus.NEW : OrderStatus.HELD;
+        TimeInForce legTif = request.timeInForce();
+        if (cls == OrderClass.BRACKET || cls == OrderClass.OTO) {
+            if (request.takeProfitLimitPrice() != null) {
+                put(newOrder(symbol, ids.get(), qty, null, cls, OrderType.LIMIT, exit, legTif,
+                        request.takeProfitLimitPrice(), null, null, null, false, entry.id(),
+                        Order.Leg.TAKE_PROFIT, legStatus, now));
             }
-            if (cls != OrderClass.SIMPLE && request.stopLossStopPrice() != null) {
-                OrderType slType = request.stopLossLimitPrice() == null ? OrderType.STOP : OrderType.STOP_LIMIT;
-                put(newOrder(symbol, ids.get(), qty, null, cls, slType, exit, legTif,
-                        request.stopLossLimitPrice(), request.stopLossStopPrice(), null, null, false, entry.id(),
-                        Order.Leg.STOP_LOSS, legStatus, now));
-            }
-            return orders.get(entry.id());
-        });
+        }
+        if (cls != OrderClass.SIMPLE && request.stopLossStopPrice() != null) {
+            OrderType slType = request.stopLossLimitPrice() == null ? OrderType.STOP : OrderType.STOP_LIMIT;
+            put(newOrder(symbol, ids.get(), qty, null, cls, slType, exit, legTif,
+                    request.stopLossLimitPrice(), request.stopLossStopPrice(), null, null, false, entry.id(),
+                    Order.Leg.STOP_LOSS, legStatus, now));
+        }
+        return orders.get(entry.id());
     }
 
     private Order newOrder(String symbol, String clientId, long qty, BigDecimal notional, OrderClass cls,

@@ -128,6 +128,43 @@ class OrderIntakeTest {
     }
 
     @Test
+    void aBatchIsCheckedOrderByOrderAndCommittedOnce() {
+        InMemoryBrokerStore backing = new InMemoryBrokerStore();
+        int[] commits = {0};
+        BrokerStore counting = new BrokerStore() {
+            @Override
+            public State load() {
+                return backing.load();
+            }
+
+            @Override
+            public void commit(Changes changes) {
+                commits[0]++;
+                backing.commit(changes);
+            }
+        };
+        Broker broker = new Broker(BrokerConfig.defaults(), RiskLimits.none(),
+                new io.tradeloom.market.clock.NyseCalendar(), counting, s -> !s.equals("NOPE"), Desk.T0);
+        int before = commits[0];
+        java.util.List<Object> results = broker.submitAll(java.util.List.of(
+                OrderRequest.limit("AAPL", 10, Side.BUY, d("100.00"), TimeInForce.DAY, "a"),
+                OrderRequest.limit("NOPE", 10, Side.BUY, d("100.00"), TimeInForce.DAY, "b"),
+                OrderRequest.limit("AAPL", 10, Side.BUY, d("100.00"), TimeInForce.DAY, "a"),
+                // 999 x 100 = 99,900 fits the 100,000 alone, not after the first order's 1,000
+                OrderRequest.limit("MSFT", 999, Side.BUY, d("100.00"), TimeInForce.DAY, "c"),
+                OrderRequest.limit("MSFT", 5, Side.BUY, d("100.00"), TimeInForce.DAY, "d")), Desk.T0);
+        assertThat(commits[0] - before).isEqualTo(1);
+        assertThat(results.get(0)).isInstanceOfSatisfying(Order.class, o -> assertThat(o.clientOrderId()).isEqualTo("a"));
+        assertThat(results.get(1)).isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.status()).isEqualTo(422));
+        assertThat(results.get(2)).isInstanceOfSatisfying(BrokerException.class,
+                e -> assertThat(e.getMessage()).contains("client_order_id must be unique"));
+        assertThat(results.get(3)).isInstanceOfSatisfying(BrokerException.class,
+                e -> assertThat(e.getMessage()).contains("insufficient buying power"));
+        assertThat(results.get(4)).isInstanceOf(Order.class);
+        assertThat(backing.load().orders()).extracting(Order::clientOrderId).containsExactly("a", "d");
+    }
+
+    @Test
     void aStoreThatFailsToCommitLeavesTheEngineAsTheStoreIs() {
         InMemoryBrokerStore backing = new InMemoryBrokerStore();
         boolean[] fail = {false};

@@ -11,6 +11,7 @@ import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.trading.engine.MarketLoop;
 import io.tradeloom.trading.engine.OrderDesk;
 import io.tradeloom.trading.engine.SharedMarketClock;
+import io.tradeloom.trading.engine.SubmitBatcher;
 import io.tradeloom.trading.http.AccountService;
 import io.tradeloom.trading.http.ApiAuth;
 import io.tradeloom.trading.http.BrokerErrors;
@@ -78,7 +79,9 @@ public final class TradingApp {
             loop.afterTick(alpaca::sync);
             desk = alpaca;
         } else {
-            desk = new OrderDesk.Paper(broker);
+            SubmitBatcher batcher = new SubmitBatcher(broker, clock::now);
+            context.lifecycle().onStop(batcher);
+            desk = new OrderDesk.Paper(broker, batcher);
         }
         LOG.info(() -> "paper trading: " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + " broker, "
                 + broker.openOrders().size() + " open orders and " + broker.positions().size()

@@ -29,10 +29,10 @@ public interface OrderDesk {
 
     List<Broker.CloseResult> closeAll(boolean cancelOrders, Instant now);
 
-    /** This service's own engine. */
-    record Paper(Broker broker) implements OrderDesk {
+    /** This service's own engine; submissions go through the batcher (group commit). */
+    record Paper(Broker broker, SubmitBatcher batcher) implements OrderDesk {
         public Order submit(OrderRequest request, Instant now) {
-            return broker.submit(request, now);
+            return batcher.submit(request);
         }
 
         public Order cancel(String id, Instant now) {
