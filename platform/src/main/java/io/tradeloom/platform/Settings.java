@@ -126,6 +126,19 @@ public record Settings(ServiceId service,
         return urls.get(target);
     }
 
+    /**
+     * The client settings for calls to {@code target}: {@link #client()} with the timeout and retries a service may
+     * set per target as {@code client.<module>.timeout-ms} / {@code client.<module>.retries} in its application.yaml
+     * (then overridable as CLIENT_SCANNER_TIMEOUT_MS, ...).
+     */
+    public ClientSettings client(ServiceId target) {
+        String prefix = "client." + target.module() + ".";
+        return new ClientSettings(
+                Duration.ofMillis(positive(config, prefix + "timeout-ms", (int) client.timeout().toMillis())),
+                nonNegative(config, prefix + "retries", client.retries()),
+                client.breakerVolume(), client.breakerErrorRatio(), client.breakerDelay(), client.bulkheadLimit());
+    }
+
     private static String required(Config config, String key, String variable) {
         String v = config.get(key).asString().orElse("").trim();
         if (v.isEmpty()) {

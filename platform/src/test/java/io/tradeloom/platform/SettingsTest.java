@@ -99,6 +99,18 @@ class SettingsTest {
     }
 
     @Test
+    void aTargetMayHaveItsOwnTimeoutAndRetries() {
+        Settings s = load(ServiceId.COORDINATION, Map.of("database.path", db.toString(),
+                "client.timeout-ms", "900", "client.news.timeout-ms", "150", "client.trading.retries", "0"));
+
+        assertThat(s.client(ServiceId.NEWS).timeout()).isEqualTo(Duration.ofMillis(150));
+        assertThat(s.client(ServiceId.NEWS).retries()).isEqualTo(3);
+        assertThat(s.client(ServiceId.TRADING).retries()).isZero();
+        assertThat(s.client(ServiceId.SCANNER)).isEqualTo(new Settings.ClientSettings(
+                Duration.ofMillis(900), 3, 10, 60, Duration.ofMillis(5000), 32));
+    }
+
+    @Test
     void theDatabasePathDefaultsToTheSeedFile() {
         Settings s = Settings.load(ServiceId.NEWS);
 

@@ -2,14 +2,17 @@ package io.tradeloom.platform.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.helidon.faulttolerance.Bulkhead;
 import io.helidon.faulttolerance.BulkheadException;
 import io.helidon.faulttolerance.CircuitBreaker;
@@ -17,7 +20,9 @@ import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.faulttolerance.Retry;
 import io.helidon.faulttolerance.RetryTimeoutException;
 import io.helidon.faulttolerance.Timeout;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -94,8 +99,13 @@ public final class ServiceClient {
 
     /** GET returning the JSON body; retried. */
     public JsonNode getJson(String path) {
+        return getJson(path, Map.of());
+    }
+
+    /** GET with extra request headers (e.g. an API key), returning the JSON body; retried. */
+    public JsonNode getJson(String path, Map<String, String> headers) {
         try {
-            return retry.invoke(() -> guarded(() -> exchange(path, null)));
+            return retry.invoke(() -> guarded(() -> exchange(Method.GET, path, null, headers)));
         } catch (RetryTimeoutException e) {
             throw e.getCause() instanceof ServiceCallException last ? last : new ServiceCallException(target, 0, "timed out", e);
         }
@@ -108,7 +118,31 @@ public final class ServiceClient {
 
     /** POST with a JSON body; never retried, because the call may not be idempotent. */
     public JsonNode postJson(String path, Object body) {
-        return guarded(() -> exchange(path, Json.bytes(body)));
+        return postJson(path, body, Map.of());
+    }
+
+    /** POST with a JSON body and extra request headers; never retried. */
+    public JsonNode postJson(String path, Object body, Map<String, String> headers) {
+        return guarded(() -> exchange(Method.POST, path, Json.bytes(body), headers));
+    }
+
+    /** DELETE with extra request headers, returning the JSON body (a JSON null for 204 No Content); never retried. */
+    public JsonNode deleteJson(String path, Map<String, String> headers) {
+        return guarded(() -> exchange(Method.DELETE, path, null, headers));
+    }
+
+    /**
+     * Any method with extra headers (credentials, which are never logged): a GET is retried like
+     * {@link #getJson}, every other method is sent once. A body-less answer reads as JSON null.
+     *
+     * @param body the JSON body, or null for none
+     */
+    public JsonNode request(Method method, String path, Map<String, String> headers, Object body) {
+        if (method.equals(Method.GET)) {
+            return getJson(path, headers);
+        }
+        byte[] bytes = body == null ? null : Json.bytes(body);
+        return guarded(() -> exchange(method, path, bytes, headers));
     }
 
     /** A single health-style probe: bounded by the timeout, neither retried nor counted by the breaker. */
@@ -126,6 +160,30 @@ public final class ServiceClient {
                     return new Probe(res.status().code(), body);
                 }
             });
+        } catch (io.helidon.faulttolerance.TimeoutException e) {
+            throw new ServiceCallException(target, 0, "timed out", e);
+        } catch (RuntimeException e) {
+            throw new ServiceCallException(target, 0, "unreachable: " + Database.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A probe of a text endpoint (Prometheus metrics): the body when the answer is 200, bounded by the
+     * timeout, neither retried nor counted by the breaker.
+     */
+    public String probeText(String path) {
+        try {
+            return timeout.invoke(() -> {
+                try (HttpClientResponse res = http.get(path).header(HeaderValues.ACCEPT_TEXT).request()) {
+                    String text = res.entity().hasEntity() ? new String(res.entity().as(byte[].class), StandardCharsets.UTF_8) : "";
+                    if (res.status().code() != 200) {
+                        throw new ServiceCallException(target, res.status().code(), "answered " + res.status().code(), null);
+                    }
+                    return text;
+                }
+            });
+        } catch (ServiceCallException e) {
+            throw e;
         } catch (io.helidon.faulttolerance.TimeoutException e) {
             throw new ServiceCallException(target, 0, "timed out", e);
         } catch (RuntimeException e) {
@@ -153,17 +211,34 @@ public final class ServiceClient {
         }
     }
 
-    private JsonNode exchange(String path, byte[] body) {
-        var request = body == null ? http.get(path) : http.post(path).header(HeaderValues.CONTENT_TYPE_JSON);
-        request.header(HeaderValues.ACCEPT_JSON);
+    private JsonNode exchange(Method method, String path, byte[] body, Map<String, String> headers) {
+        int q = path.indexOf('?');
+        // uri(String) would encode a '?' into the path: the query goes in parameter by parameter.
+        var request = http.method(method).uri(q < 0 ? path : path.substring(0, q)).header(HeaderValues.ACCEPT_JSON);
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    request.queryParam(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        if (body != null) {
+            request.header(HeaderValues.CONTENT_TYPE_JSON);
+        }
+        headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
         try (HttpClientResponse res = body == null ? request.request() : request.submit(body)) {
             int status = res.status().code();
-            byte[] bytes = res.entity().as(byte[].class);
+            byte[] bytes = res.entity().hasEntity() ? res.entity().as(byte[].class) : new byte[0];
             if (status >= 400 && status < 500) {
                 throw new ServiceRejectedException(target, status, new String(bytes, StandardCharsets.UTF_8));
             }
             if (status >= 500) {
                 throw new ServiceCallException(target, status, "answered " + status, null);
+            }
+            if (bytes.length == 0) {
+                return NullNode.getInstance();
             }
             try {
                 return Json.tree(bytes);

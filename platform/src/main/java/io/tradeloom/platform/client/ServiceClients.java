@@ -15,7 +15,7 @@ public final class ServiceClients {
 
     public ServiceClients(Settings settings, MeterRegistry registry) {
         for (ServiceId target : ServiceId.values()) {
-            clients.put(target, new ServiceClient(target, settings.url(target), settings.client(), registry));
+            clients.put(target, new ServiceClient(target, settings.url(target), settings.client(target), registry));
         }
     }
 

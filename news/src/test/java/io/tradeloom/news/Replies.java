@@ -1,4 +1,4 @@
-package io.tradeloom.technical;
+package io.tradeloom.news;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.tradeloom.pattern;
+package io.tradeloom.recognition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
