@@ -54,12 +54,15 @@ public final class Broker {
     /** Open order ids per symbol, in the order they were created: the matching priority. */
     private final Map<String, Set<String>> openBySymbol = new HashMap<>();
     private final Map<String, BigDecimal> marks = new HashMap<>();
+    private final Map<String, BigDecimal[]> reserveCache = new HashMap<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     /** Symbol -> the date of its last opening fill, and the dates of day trades, for the PDT count. */
     private final Map<String, LocalDate> openedOn = new HashMap<>();
     private final List<LocalDate> dayTrades = new ArrayList<>();
     private Portfolio portfolio;
     private RiskStatus risk;
+    /** When another broker executes the orders, this engine only mirrors them: it never matches or expires any. */
+    private volatile boolean mirrorOnly;
     private long orderSeq;
     private Step step;
 
@@ -82,6 +85,13 @@ public final class Broker {
                 risk = new RiskStatus(RiskState.ACTIVE, null, NyseCalendar.dateOf(now), cash, cash, now);
                 step.risk = true;
                 commit();
+            } else if (risk == null) {
+                // A store written before risk was recorded: start the risk manager from equity now.
+                begin();
+                BigDecimal eq = equity();
+                risk = new RiskStatus(RiskState.ACTIVE, null, NyseCalendar.dateOf(now), eq, eq, now);
+                step.risk = true;
+                commit();
             }
         }
     }
@@ -98,6 +108,7 @@ public final class Broker {
         orders.clear();
         byClientId.clear();
         openBySymbol.clear();
+        reserveCache.clear();
         ledger.clear();
         openedOn.clear();
         dayTrades.clear();
@@ -167,6 +178,7 @@ public final class Broker {
     }
 
     private void index(Order o) {
+        reserveCache.remove(o.symbol());
         orders.put(o.id(), o);
         byClientId.put(o.clientOrderId(), o.id());
         Set<String> open = openBySymbol.computeIfAbsent(o.symbol(), k -> new LinkedHashSet<>());
@@ -209,8 +221,11 @@ public final class Broker {
 
     // ---------------------------------------------------------------- orders
 
-    /** Validates, risk-checks and accepts an order (with its legs); returns the accepted order. */
-    public synchronized Order submit(OrderRequest request, Instant now) {
+    /** An order that passed validation and the risk manager, sized, not yet accepted. */
+    private record Prepared(String symbol, String clientId, long qty, OrderClass cls) {
+    }
+
+    private Prepared prepare(OrderRequest request, Instant now) {
         OrderValidator.validate(request);
         String symbol = request.symbol().toUpperCase(java.util.Locale.ROOT);
         if (!knownSymbol.test(symbol)) {
@@ -237,30 +252,69 @@ public final class Broker {
         OrderClass cls = request.orderClass() == null ? OrderClass.SIMPLE : request.orderClass();
         BigDecimal ref = referencePrice(request.type(), request.limitPrice(), request.stopPrice(), mark, symbol);
         checkRisk(symbol, request.side(), qty, ref, now, null);
+        return new Prepared(symbol, clientId, qty, cls);
+    }
+
+    /**
+     * Everything {@link #submit} checks (validation, symbol, client id, risk) without accepting anything: for an
+     * order that another broker will execute. Throws the same refusals.
+     */
+    public synchronized void check(OrderRequest request, Instant now) {
+        prepare(request, now);
+    }
+
+    /** Validates, risk-checks and accepts an order (with its legs); returns the accepted order. */
+    public synchronized Order submit(OrderRequest request, Instant now) {
+        Prepared p = prepare(request, now);
+        return inStep(() -> accept(p, request, now));
+    }
+
+    /**
+     * Submits several orders in one step, so one store commit makes them all durable (the service batches orders
+     * that arrive together). Each is checked after the ones before it are accepted, exactly as if submitted one by
+     * one; the result for each is its accepted {@link Order} or the {@link BrokerException} that refused it.
+     */
+    public synchronized List<Object> submitAll(List<OrderRequest> requests, Instant now) {
         return inStep(() -> {
-            Order entry = newOrder(symbol, clientId, qty, request.notional(), cls, request.type(), request.side(),
-                    request.timeInForce(), request.limitPrice(), request.stopPrice(), request.trailPrice(),
-                    request.trailPercent(), request.extendedHours(), null,
-                    cls == OrderClass.OCO ? Order.Leg.TAKE_PROFIT : Order.Leg.ENTRY, OrderStatus.NEW, now);
-            put(entry);
-            Side exit = cls == OrderClass.OCO ? request.side() : OrderValidator.opposite(request.side());
-            OrderStatus legStatus = cls == OrderClass.OCO ? OrderStatus.NEW : OrderStatus.HELD;
-            TimeInForce legTif = request.timeInForce();
-            if (cls == OrderClass.BRACKET || cls == OrderClass.OTO) {
-                if (request.takeProfitLimitPrice() != null) {
-                    put(newOrder(symbol, ids.get(), qty, null, cls, OrderType.LIMIT, exit, legTif,
-                            request.takeProfitLimitPrice(), null, null, null, false, entry.id(),
-                            Order.Leg.TAKE_PROFIT, legStatus, now));
+            List<Object> results = new ArrayList<>(requests.size());
+            for (OrderRequest r : requests) {
+                try {
+                    results.add(accept(prepare(r, now), r, now));
+                } catch (BrokerException refused) {
+                    results.add(refused);
                 }
             }
-            if (cls != OrderClass.SIMPLE && request.stopLossStopPrice() != null) {
-                OrderType slType = request.stopLossLimitPrice() == null ? OrderType.STOP : OrderType.STOP_LIMIT;
-                put(newOrder(symbol, ids.get(), qty, null, cls, slType, exit, legTif,
-                        request.stopLossLimitPrice(), request.stopLossStopPrice(), null, null, false, entry.id(),
-                        Order.Leg.STOP_LOSS, legStatus, now));
-            }
-            return orders.get(entry.id());
+            return results;
         });
+    }
+
+    private Order accept(Prepared p, OrderRequest request, Instant now) {
+        String symbol = p.symbol();
+        String clientId = p.clientId();
+        long qty = p.qty();
+        OrderClass cls = p.cls();
+        Order entry = newOrder(symbol, clientId, qty, request.notional(), cls, request.type(), request.side(),
+                request.timeInForce(), request.limitPrice(), request.stopPrice(), request.trailPrice(),
+                request.trailPercent(), request.extendedHours(), null,
+                cls == OrderClass.OCO ? Order.Leg.TAKE_PROFIT : Order.Leg.ENTRY, OrderStatus.NEW, now);
+        put(entry);
+        Side exit = cls == OrderClass.OCO ? request.side() : OrderValidator.opposite(request.side());
+        OrderStatus legStatus = cls == OrderClass.OCO ? OrderStatus.NEW : OrderStatus.HELD;
+        TimeInForce legTif = request.timeInForce();
+        if (cls == OrderClass.BRACKET || cls == OrderClass.OTO) {
+            if (request.takeProfitLimitPrice() != null) {
+                put(newOrder(symbol, ids.get(), qty, null, cls, OrderType.LIMIT, exit, legTif,
+                        request.takeProfitLimitPrice(), null, null, null, false, entry.id(),
+                        Order.Leg.TAKE_PROFIT, legStatus, now));
+            }
+        }
+        if (cls != OrderClass.SIMPLE && request.stopLossStopPrice() != null) {
+            OrderType slType = request.stopLossLimitPrice() == null ? OrderType.STOP : OrderType.STOP_LIMIT;
+            put(newOrder(symbol, ids.get(), qty, null, cls, slType, exit, legTif,
+                    request.stopLossLimitPrice(), request.stopLossStopPrice(), null, null, false, entry.id(),
+                    Order.Leg.STOP_LOSS, legStatus, now));
+        }
+        return orders.get(entry.id());
     }
 
     private Order newOrder(String symbol, String clientId, long qty, BigDecimal notional, OrderClass cls,
@@ -424,24 +478,27 @@ public final class Broker {
     /** Matches the symbol's open orders against a new quote, and marks the position to its mid. */
     public synchronized void onQuote(Quote quote) {
         marks.put(quote.symbol(), quote.bid().add(quote.ask()).divide(TWO, 4, RoundingMode.HALF_EVEN));
+        reserveCache.remove(quote.symbol());
         onEvent(new MarketEvent.QuoteEvent(quote));
     }
 
     /** Matches the symbol's open orders against a completed bar of length {@code length}, marking to its close. */
     public synchronized void onBar(Bar bar, Duration length) {
         marks.put(bar.symbol(), bar.close());
+        reserveCache.remove(bar.symbol());
         onEvent(new MarketEvent.BarEvent(bar, length));
     }
 
     /** Sets a symbol's mark without matching (recovery seeds marks from the latest stored quotes). */
     public synchronized void mark(String symbol, BigDecimal price) {
         marks.put(symbol, price);
+        reserveCache.remove(symbol);
     }
 
     private void onEvent(MarketEvent event) {
         inStep(() -> {
             Set<String> open = openBySymbol.get(event.symbol());
-            if (open != null && !open.isEmpty()) {
+            if (!mirrorOnly && open != null && !open.isEmpty()) {
                 Session session = calendar.sessionAt(event.time()).orElse(null);
                 long available = liquidity(event);
                 for (String id : List.copyOf(open)) {
@@ -607,7 +664,7 @@ public final class Broker {
      */
     public synchronized void advance(Instant now) {
         inStep(() -> {
-            for (Set<String> ids : openBySymbol.values()) {
+            for (Set<String> ids : mirrorOnly ? List.<Set<String>>of() : openBySymbol.values()) {
                 for (String id : List.copyOf(ids)) {
                     Order o = orders.get(id);
                     if (o.status().isOpen() && o.expiresAt() != null
@@ -634,6 +691,56 @@ public final class Broker {
 
     private EquitySnapshot snapshotNow(Instant time) {
         return new EquitySnapshot(time, equity(), portfolio.cash());
+    }
+
+    // ---------------------------------------------------------------- mirroring another broker
+
+    /** Stops matching and expiring orders here: another broker executes them and this engine mirrors it. */
+    public void mirrorOnly(boolean on) {
+        this.mirrorOnly = on;
+    }
+
+    /**
+     * Records an order as another broker reports it (new, or a later state of one already mirrored) without a fill;
+     * its sequence number is kept, or assigned if the order is new here.
+     */
+    public synchronized Order mirror(Order remote) {
+        return inStep(() -> {
+            Order local = orders.get(remote.id());
+            long seq = local != null ? local.seq() : ++orderSeq;
+            Order o = remote.toBuilder().seq(seq)
+                    .filledQty(local != null ? local.filledQty() : 0)
+                    .filledNotional(local != null ? local.filledNotional() : BigDecimal.ZERO).build();
+            put(o);
+            return o;
+        });
+    }
+
+    /**
+     * Records a fill another broker made: appends it to the ledger and moves the mirrored order to {@code state}
+     * (whose filled quantity must be the old one plus {@code qty}).
+     */
+    public synchronized Order recordFill(Order state, long qty, BigDecimal price, Instant time) {
+        Order local = orders.get(state.id());
+        if (local == null) {
+            throw new IllegalStateException("order " + state.id() + " is not mirrored yet");
+        }
+        if (local.filledQty() + qty != state.filledQty() || qty <= 0) {
+            throw new IllegalArgumentException("fill of " + qty + " does not take order " + state.id() + " from "
+                    + local.filledQty() + " to " + state.filledQty());
+        }
+        return inStep(() -> {
+            Order o = state.toBuilder().seq(local.seq())
+                    .filledNotional(local.filledNotional().add(price.multiply(BigDecimal.valueOf(qty)))).build();
+            put(o);
+            BigDecimal value = price.multiply(BigDecimal.valueOf(qty));
+            append(entry(time, LedgerEntry.Kind.FILL, o, qty, price, o.side() == Side.BUY ? value.negate() : value,
+                    null));
+            step.equity.add(snapshotNow(time));
+            step.risk = true;
+            evaluateRisk(time);
+            return o;
+        });
     }
 
     // ---------------------------------------------------------------- risk
@@ -813,23 +920,62 @@ public final class Broker {
             }
         }
         BigDecimal reserved = BigDecimal.ZERO;
-        for (Map.Entry<String, Set<String>> e : openBySymbol.entrySet()) {
-            long pos = portfolio.qty(e.getKey());
-            for (String id : e.getValue()) {
-                Order o = orders.get(id);
-                if (id.equals(excluding) || o.status() == OrderStatus.HELD || o.leg() != Order.Leg.ENTRY) {
-                    continue;
-                }
-                boolean adds = o.side() == Side.BUY ? pos >= 0 : pos <= 0;
-                if (adds) {
-                    BigDecimal ref = o.limitPrice() != null ? o.limitPrice() : o.stopPrice() != null ? o.stopPrice()
-                            : marks.getOrDefault(o.symbol(), BigDecimal.ZERO);
-                    reserved = reserved.add(ref.multiply(BigDecimal.valueOf(o.qty() - o.filledQty())));
-                }
+        for (String symbol : openBySymbol.keySet()) {
+            long pos = portfolio.qty(symbol);
+            BigDecimal[] r = reserve(symbol);
+            if (pos >= 0) {
+                reserved = reserved.add(r[0]);
+            }
+            if (pos <= 0) {
+                reserved = reserved.add(r[1]);
+            }
+        }
+        Order ex = excluding == null ? null : orders.get(excluding);
+        if (ex != null && reserves(ex)) {
+            long pos = portfolio.qty(ex.symbol());
+            if (ex.side() == Side.BUY ? pos >= 0 : pos <= 0) {
+                reserved = reserved.subtract(reservation(ex));
             }
         }
         BigDecimal bp = equity().multiply(config.marginMultiplier()).subtract(gross).subtract(reserved);
         return bp.signum() < 0 ? BigDecimal.ZERO : bp;
+    }
+
+    /**
+     * What a symbol's open entry orders would spend: {buys, sells}, each order's open shares at its limit, its stop
+     * or the mark. Cached per symbol (an account may hold thousands of resting orders), dropped when one of the
+     * symbol's orders or its mark changes.
+     */
+    private BigDecimal[] reserve(String symbol) {
+        BigDecimal[] cached = reserveCache.get(symbol);
+        if (cached != null) {
+            return cached;
+        }
+        BigDecimal buys = BigDecimal.ZERO;
+        BigDecimal sells = BigDecimal.ZERO;
+        for (String id : openBySymbol.getOrDefault(symbol, Set.of())) {
+            Order o = orders.get(id);
+            if (reserves(o)) {
+                if (o.side() == Side.BUY) {
+                    buys = buys.add(reservation(o));
+                } else {
+                    sells = sells.add(reservation(o));
+                }
+            }
+        }
+        BigDecimal[] r = {buys, sells};
+        reserveCache.put(symbol, r);
+        return r;
+    }
+
+    private static boolean reserves(Order o) {
+        return o.status().isOpen() && o.status() != OrderStatus.HELD && o.leg() == Order.Leg.ENTRY;
+    }
+
+    private BigDecimal reservation(Order o) {
+        BigDecimal ref = o.limitPrice() != null ? o.limitPrice() : o.stopPrice() != null ? o.stopPrice()
+                : marks.getOrDefault(o.symbol(), BigDecimal.ZERO);
+        return ref.multiply(BigDecimal.valueOf(o.qty() - o.filledQty()));
     }
 
     public synchronized Account account(Instant now) {
