@@ -20,14 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.testcontainers.DockerClientFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -54,17 +52,7 @@ class ComposeStackIT {
 
     @BeforeAll
     static void bringTheStackUp() {
-        String missing = !DockerClientFactory.instance().isDockerAvailable() ? "no Docker engine is reachable"
-                : !ComposeStack.composeAvailable() ? "neither docker-compose (v1) nor docker compose (v2) is installed"
-                : null;
-        if (missing != null) {
-            if (Boolean.getBoolean("tradeloom.containers.required")) {
-                fail("The container tests must run here (tradeloom.containers.required=true), but " + missing
-                        + ". Install docker.io and docker-compose and start dockerd, as .ci/run does.");
-            }
-            Assumptions.abort("Container tests skipped: " + missing
-                    + ". They run whenever a Docker engine and compose are available (README, Tests).");
-        }
+        DockerPrerequisite.check();
         stack = ComposeStack.up(ROOT);
         awaitAllHealthy();
     }
