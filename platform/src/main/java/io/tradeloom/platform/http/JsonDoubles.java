@@ -1,8 +1,11 @@
 package io.tradeloom.platform.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.ByteOrder;
 
 /**
  * Writes a finite double as a JSON number rounded to a given count of significant digits, straight into a byte
@@ -29,7 +32,10 @@ import java.math.RoundingMode;
 public final class JsonDoubles {
 
     /** The longest text written: a sign, "0.00000" and 15 digits. */
-    public static final int MAX_LENGTH = 24;
+    public static final int MAX_LENGTH = 23;
+
+    /** The free bytes a write needs from where it starts: it may fill a few bytes past its text with zeros. */
+    public static final int ROOM = 32;
 
     /** The most significant digits asked for: 10^15 and the 128-bit product leave room up to here. */
     public static final int MAX_DIGITS = 15;
@@ -44,6 +50,10 @@ public final class JsonDoubles {
     private static final double PLAIN_FROM = 1e-6;
     private static final double FAST_BELOW = 1e15;
     private static final byte[] PAIRS = new byte[200];
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    /** "0.000000" as little-endian bytes. */
+    private static final long ZERO_POINT = 0x3030_3030_3030_2E30L;
+    private static final VarHandle EIGHT = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         FIVES[0] = 1;
@@ -70,7 +80,7 @@ public final class JsonDoubles {
 
     /**
      * Writes {@code value} rounded to {@code digits} significant digits at {@code out[at]} and returns the index after
-     * it. {@code out} must have {@link #MAX_LENGTH} bytes free from {@code at}.
+     * it. {@code out} must have {@link #ROOM} bytes free from {@code at}; those past the returned index are garbage.
      *
      * @throws IllegalArgumentException for NaN or an infinity, or digits outside [1, {@link #MAX_DIGITS}]
      */
@@ -85,9 +95,9 @@ public final class JsonDoubles {
             out[pos] = '0';
             return pos + 1;
         }
-        if (value < 0) {
-            out[pos++] = '-';
-        }
+        // The sign without a branch: indicator outputs such as MACD's change sign unpredictably.
+        out[pos] = '-';
+        pos += (int) (Double.doubleToRawLongBits(value) >>> 63);
         double v = Math.abs(value);
         int binary = Math.getExponent(v);
         if (v >= FAST_BELOW || binary < Double.MIN_EXPONENT) {
@@ -108,31 +118,26 @@ public final class JsonDoubles {
         long m = (Double.doubleToRawLongBits(v) & 0xF_FFFF_FFFF_FFFFL) | 0x10_0000_0000_0000L;
         int q = binary - 52;
         long d;
-        boolean up;
+        long up;
         if (k >= 0) {
             // m * 5^k * 2^(q+k); q + k < 0 here, as 10^digits is far below 2^52 * 5^k.
             long five = FIVES[k];
             long hi = Math.multiplyHigh(m, five);
             long lo = m * five;
             int s = -(q + k);
-            int cmp;
             if (s < 64) {
                 d = (hi << 1 << (63 - s)) | (lo >>> s);
-                long rem = lo & ((1L << s) - 1);
-                cmp = Long.compare(rem, 1L << (s - 1));
-            } else if (s == 64) {
-                d = hi;
-                cmp = Long.compareUnsigned(lo, Long.MIN_VALUE);
+                // Up when the remainder passes half, or is half and d is odd: rem + odd > half, without a branch.
+                up = ((1L << (s - 1)) - (lo & ((1L << s) - 1)) - (d & 1)) >>> 63;
             } else {
+                // Below about 1e-10 the remainder spans hi's low t bits and all of lo: its top 63 bits against half
+                // (2^62 at that scale), the bits below only as "some were set".
                 int t = s - 64;
                 d = hi >>> t;
-                long rem = hi & ((1L << t) - 1);
-                cmp = Long.compare(rem, 1L << (t - 1));
-                if (cmp == 0 && lo != 0) {
-                    cmp = 1;
-                }
+                long rem = ((hi & ((1L << t) - 1)) << (63 - t)) | (lo >>> (t + 1));
+                long sticky = (lo & ((1L << (t + 1)) - 1)) == 0 ? 0 : 1;
+                up = ((1L << 62) - rem - ((sticky | d) & 1)) >>> 63;
             }
-            up = cmp > 0 || (cmp == 0 && (d & 1) != 0);
         } else {
             // m / 5^j / 2^t, with j = -k and t = j - q > 0: both divisions' remainders decide the rounding.
             long five = FIVES[-k];
@@ -141,15 +146,12 @@ public final class JsonDoubles {
             int t = -k - q;
             d = quotient >>> t;
             long rem = quotient & ((1L << t) - 1);
-            long half = 1L << (t - 1);
-            up = rem > half || (rem == half && (inexact || (d & 1) != 0));
+            up = ((1L << (t - 1)) - rem - ((inexact ? 1 : 0) | (d & 1))) >>> 63;
         }
-        if (up) {
-            d++;
-            if (d == TENS[digits]) {
-                d = TENS[digits - 1];
-                e++;
-            }
+        d += up;
+        if (d == TENS[digits]) {
+            d = TENS[digits - 1];
+            e++;
         }
         return emit(out, pos, d, digits, e);
     }
@@ -163,7 +165,11 @@ public final class JsonDoubles {
 
     /** {@code d}, of {@code count} digits, times 10^(e - count + 1). */
     private static int emit(byte[] out, int pos, long d, int count, int e) {
-        while (d % 10 == 0) {
+        while (d % 100 == 0) {
+            d /= 100;
+            count -= 2;
+        }
+        if (d % 10 == 0) {
             d /= 10;
             count--;
         }
@@ -196,11 +202,9 @@ public final class JsonDoubles {
         }
         if (e < 0) {
             // 0.000ddd
-            out[pos++] = '0';
-            out[pos++] = '.';
-            for (int i = -1; i > e; i--) {
-                out[pos++] = '0';
-            }
+            // "0.000000" at once, then the digits over its end: no loop whose length the branch predictor must guess.
+            EIGHT.set(out, pos, ZERO_POINT);
+            pos += 1 - e;
             digits(out, pos, d, count);
             return pos + count;
         }
@@ -208,40 +212,47 @@ public final class JsonDoubles {
             // ddd000
             digits(out, pos, d, count);
             pos += count;
-            for (int i = count; i <= e; i++) {
-                out[pos++] = '0';
-            }
-            return pos;
+            EIGHT.set(out, pos, ZEROS);
+            EIGHT.set(out, pos + 8, ZEROS);
+            return pos + e + 1 - count;
         }
-        // ddd.ddd: written one to the right, then the whole part moved back left to open the point's place.
-        digits(out, pos + 1, d, count);
-        for (int i = 0; i <= e; i++) {
-            out[pos + i] = out[pos + i + 1];
-        }
-        out[pos + e + 1] = '.';
+        // ddd.ddd: the digits, then the fraction's (at most 14) moved one to the right by two 8-byte moves, no loop.
+        digits(out, pos, d, count);
+        int point = pos + e + 1;
+        long first = (long) EIGHT.get(out, point);
+        long second = (long) EIGHT.get(out, point + 8);
+        EIGHT.set(out, point + 1, first);
+        EIGHT.set(out, point + 9, second);
+        out[point] = '.';
         return pos + count + 1;
     }
 
-    /** The {@code count} decimal digits of {@code d} at out[pos, pos + count), leading zeros included. */
+    /**
+     * The {@code count} decimal digits of {@code d} at out[pos, pos + count), written 8 bytes at a time, so a few
+     * bytes after them are overwritten too.
+     */
     private static void digits(byte[] out, int pos, long d, int count) {
-        int p = pos + count;
-        while (d >= 1_0000_0000L) {
-            long q = d / 100;
-            int r = (int) (d - q * 100);
-            out[--p] = PAIRS[2 * r + 1];
-            out[--p] = PAIRS[2 * r];
-            d = q;
+        if (count > 8) {
+            long high = d / 1_0000_0000L;
+            EIGHT.set(out, pos, eightDigits((int) high) >>> (8 * (16 - count)));
+            EIGHT.set(out, pos + count - 8, eightDigits((int) (d - high * 1_0000_0000L)));
+        } else {
+            EIGHT.set(out, pos, eightDigits((int) d) >>> (8 * (8 - count)));
         }
-        int i = (int) d;
-        while (p - pos >= 2) {
-            int q = i / 100;
-            int r = i - q * 100;
-            out[--p] = PAIRS[2 * r + 1];
-            out[--p] = PAIRS[2 * r];
-            i = q;
-        }
-        if (p > pos) {
-            out[--p] = (byte) ('0' + i);
-        }
+    }
+
+    /**
+     * The 8 ASCII digits of {@code n} (below 10^8, zero-padded), most significant in the lowest byte: the number split
+     * into 4-digit halves in 32-bit lanes, then into 2-digit and 1-digit lanes, each lane's division by 100 or 10 done
+     * for all lanes at once by a multiplication and a shift that are exact in that range.
+     */
+    private static long eightDigits(int n) {
+        int high = n / 10000;
+        long lanes = high | ((long) (n - high * 10000) << 32);
+        long hundreds = ((lanes * 5243) >>> 19) & 0x0000_007F_0000_007FL;
+        lanes = hundreds | ((lanes - hundreds * 100) << 16);
+        long tens = ((lanes * 103) >>> 10) & 0x000F_000F_000F_000FL;
+        lanes = tens | ((lanes - tens * 10) << 8);
+        return lanes | 0x3030_3030_3030_3030L;
     }
 }

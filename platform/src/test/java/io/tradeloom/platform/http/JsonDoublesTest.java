@@ -23,7 +23,7 @@ class JsonDoublesTest {
     private static final int PER_KIND = 1_000_000;
 
     private static String text(double value, int digits) {
-        byte[] out = new byte[JsonDoubles.MAX_LENGTH + 8];
+        byte[] out = new byte[JsonDoubles.ROOM + 3];
         int end = JsonDoubles.write(out, 3, value, digits);
         assertThat(end - 3).isBetween(1, JsonDoubles.MAX_LENGTH);
         return new String(out, 3, end - 3, StandardCharsets.US_ASCII);
@@ -171,7 +171,7 @@ class JsonDoublesTest {
     private static void check(int digits, int count, DoubleSupplier values) {
         MathContext context = new MathContext(digits, RoundingMode.HALF_EVEN);
         double bound = 5 * Math.pow(10, -digits);
-        byte[] out = new byte[JsonDoubles.MAX_LENGTH];
+        byte[] out = new byte[JsonDoubles.ROOM];
         for (int i = 0; i < count; i++) {
             double x = values.getAsDouble();
             int end = JsonDoubles.write(out, 0, x, digits);

@@ -135,7 +135,7 @@ public final class IndicatorsService implements HttpService {
         for (Map.Entry<String, IndicatorResult> result : results.entrySet()) {
             bytes += 8 + 6L * result.getKey().length();
             for (Map.Entry<String, double[]> output : result.getValue().outputs().entrySet()) {
-                bytes += 8 + 6L * output.getKey().length() + (JsonDoubles.MAX_LENGTH + 1L) * output.getValue().length;
+                bytes += 8 + 6L * output.getKey().length() + JsonDoubles.ROOM + (JsonDoubles.MAX_LENGTH + 1L) * output.getValue().length;
             }
         }
         return (int) Math.min(bytes, 1 << 28);
@@ -177,7 +177,7 @@ public final class IndicatorsService implements HttpService {
 
         /** The values comma-separated, null for NaN (warm-up) and any infinity, each rounded to 12 digits. */
         void values(double[] values) {
-            room((JsonDoubles.MAX_LENGTH + 1L) * values.length);
+            room(JsonDoubles.ROOM + (JsonDoubles.MAX_LENGTH + 1L) * values.length);
             byte[] out = bytes;
             int at = length;
             for (int i = 0; i < values.length; i++) {
