@@ -34,7 +34,7 @@ public final class JsonDoubles {
     /** The longest text written: a sign, "0.00000" and 15 digits. */
     public static final int MAX_LENGTH = 23;
 
-    /** The free bytes a write needs from where it starts: it may fill a few bytes past its text with zeros. */
+    /** The free bytes a write needs from where it starts: it may overwrite a few bytes past its text. */
     public static final int ROOM = 32;
 
     /** The most significant digits asked for: 10^15 and the 128-bit product leave room up to here. */
@@ -47,7 +47,6 @@ public final class JsonDoubles {
     private static final int MIN_TEN = -30;
     private static final int MAX_TEN = 16;
     private static final double[] TEN_AT_LEAST = new double[MAX_TEN - MIN_TEN + 1];
-    private static final double PLAIN_FROM = 1e-6;
     private static final double FAST_BELOW = 1e15;
     private static final byte[] PAIRS = new byte[200];
     private static final long ZEROS = 0x3030_3030_3030_3030L;
