@@ -16,6 +16,7 @@ import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -167,7 +168,14 @@ public final class ServiceKit {
 
     /** Server-level setup shared by {@link #start} and tests: observe endpoints and transport errors. */
     public static void server(WebServerConfig.Builder server, ServiceContext context) {
+        Settings.ServerLimits limits = context.settings().serverLimits();
         server.directHandlers(ServiceKit::directHandlers)
+                .maxPayloadSize(limits.maxPayloadBytes())
+                .connectionOptions(socket -> socket.readTimeout(limits.readTimeout()))
+                .addProtocol(Http1Config.builder()
+                        .maxHeadersSize(limits.maxHeaderBytes())
+                        .maxPrologueLength(limits.maxPrologueBytes())
+                        .build())
                 .addFeature(observe(context));
     }
 

@@ -14,12 +14,17 @@ import io.tradeloom.market.bar.BarSeries;
  * Reads the CONTRACTS bar array ({@code [{"time", "open", "high", "low", "close", "volume"}]}),
  * refusing the whole request at the first bad bar with its index: a missing or non-numeric field,
  * a non-finite number, high below low, open or close outside [low, high], negative prices or
- * volume, or a time not after the previous bar's.
+ * volume, prices above {@link #MAX_PRICE} or volume above {@link #MAX_VOLUME}, or a time not after the previous bar's.
  */
 public final class BarsInput {
 
     /** The default most bars one request may carry. */
     public static final int DEFAULT_MAX_BARS = 100_000;
+
+    /** No share trades above a billion dollars; larger prices are mistakes that would overflow stored units and sums. */
+    public static final double MAX_PRICE = 1e9;
+    /** Likewise for a bar's volume. */
+    public static final double MAX_VOLUME = 1e15;
 
     private static final List<String> FIELDS = List.of("time", "open", "high", "low", "close", "volume");
 
@@ -64,6 +69,16 @@ public final class BarsInput {
             low[i] = number(bar.get("low"), at + ".low");
             close[i] = number(bar.get("close"), at + ".close");
             volume[i] = number(bar.get("volume"), at + ".volume");
+            for (var price : List.of(java.util.Map.entry("open", open[i]), java.util.Map.entry("high", high[i]),
+                    java.util.Map.entry("low", low[i]), java.util.Map.entry("close", close[i]))) {
+                if (price.getValue() > MAX_PRICE) {
+                    // Refused, not clamped: a clamped price would silently change every indicator computed on it.
+                    throw ApiException.invalid(at + "." + price.getKey(), "must be at most " + (long) MAX_PRICE + ", was " + price.getValue());
+                }
+            }
+            if (volume[i] > MAX_VOLUME) {
+                throw ApiException.invalid(at + ".volume", "must be at most " + (long) MAX_VOLUME + ", was " + volume[i]);
+            }
             if (low[i] <= 0) {
                 throw ApiException.invalid(at + ".low", "must be positive, was " + low[i]);
             }
