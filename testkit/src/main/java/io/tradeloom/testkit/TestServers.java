@@ -43,20 +43,29 @@ public final class TestServers {
     }
 
     public static Answer post(WebServer server, String path, String json) {
-        return send(server, HttpRequest.newBuilder(uri(server, path))
+        return post(server.port(), path, json);
+    }
+
+    public static Answer get(WebServer server, String path) {
+        return get(server.port(), path);
+    }
+
+    /** POSTs {@code json} to a server on 127.0.0.1:{@code port}. */
+    public static Answer post(int port, String path, String json) {
+        return send(HttpRequest.newBuilder(uri(port, path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public static Answer get(WebServer server, String path) {
-        return send(server, HttpRequest.newBuilder(uri(server, path)).GET());
+    public static Answer get(int port, String path) {
+        return send(HttpRequest.newBuilder(uri(port, path)).GET());
     }
 
-    private static URI uri(WebServer server, String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static Answer send(WebServer server, HttpRequest.Builder request) {
+    private static Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> res = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(res.statusCode(), res.headers().firstValue("Content-Type"),
