@@ -123,6 +123,23 @@ class HostileInputPropertiesTest {
         assertAnsweredWithoutFault(TestServers.get(server, "/api/chart-patterns/AAPL?limit=" + encoded));
     }
 
+    @Provide
+    Arbitrary<HostileInput.BarMutation> barMutations() {
+        return HostileInput.barMutations(BODY, "bars");
+    }
+
+    /** A changed bar is computed on, or refused naming that very bar field; out-of-range numbers are refused, never clamped. */
+    @Property(tries = 200)
+    void anyValueInABarIsComputedOrRefusedNamingThatField(@ForAll("barMutations") HostileInput.BarMutation m) {
+        Answer a = TestServers.post(server, "/api/chart-patterns", m.body());
+
+        assertAnsweredWithoutFault(a);
+        if (a.status() >= 400) {
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(a.body()).contains(m.field().substring(0, m.field().indexOf(']') + 1));
+        }
+    }
+
     @Example
     void aTenMegabyteStringIsRefusedWithA400() {
         Answer a = TestServers.post(server, "/api/chart-patterns", HostileInput.tenMegabyteField(BODY, "types"));

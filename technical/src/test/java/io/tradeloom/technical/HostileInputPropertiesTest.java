@@ -132,6 +132,23 @@ class HostileInputPropertiesTest {
         }
     }
 
+    @Provide
+    Arbitrary<HostileInput.BarMutation> barMutations() {
+        return HostileInput.barMutations(INDICATORS, "bars");
+    }
+
+    /** A changed bar is computed on, or refused naming that very bar field; out-of-range numbers are refused, never clamped. */
+    @Property(tries = 200)
+    void anyValueInABarIsComputedOrRefusedNamingThatField(@ForAll("barMutations") HostileInput.BarMutation m) {
+        Answer a = TestServers.post(server, "/api/indicators", m.body());
+
+        assertAnsweredWithoutFault(a);
+        if (a.status() >= 400) {
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(a.body()).contains(m.field().substring(0, m.field().indexOf(']') + 1));
+        }
+    }
+
     @Example
     void aTenMegabyteStringIsRefusedWithA400AndStoresNothing() {
         long before = signals();

@@ -95,6 +95,37 @@ public final class HostileInput {
                 net.jqwik.api.Tuple.of(1, notJson));
     }
 
+    /**
+     * The valid body with one field of one bar in {@code valid.get(barsField)} replaced by an arbitrary scalar,
+     * as {@link BarMutation}s that know which field they changed.
+     */
+    @SuppressWarnings("unchecked")
+    public static Arbitrary<BarMutation> barMutations(Map<String, Object> valid, String barsField) {
+        List<Map<String, Object>> bars = (List<Map<String, Object>>) valid.get(barsField);
+        List<String> fields = List.of("time", "open", "high", "low", "close", "volume");
+        Arbitrary<Object> values = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, numbers()),
+                net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(9, 13).map(d -> (Object) BigDecimal.valueOf(d))),
+                net.jqwik.api.Tuple.of(2, scalars()),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("2026-03-09T13:30:30Z", "2026-03-09T13:29:00Z", "2026-03-09T13:31:00+01:00",
+                        "2026-13-09T13:30:00Z", "1741012200").map(t -> (Object) t)));
+        return Arbitraries.integers().between(0, bars.size() - 1).flatMap(index ->
+                Arbitraries.of(fields).flatMap(field -> values.map(value -> {
+                    List<Map<String, Object>> changed = new ArrayList<>();
+                    for (Map<String, Object> bar : bars) {
+                        changed.add(new LinkedHashMap<>(bar));
+                    }
+                    changed.get(index).put(field, value);
+                    Map<String, Object> body = new LinkedHashMap<>(valid);
+                    body.put(barsField, changed);
+                    return new BarMutation(json(body), barsField + "[" + index + "]." + field);
+                })));
+    }
+
+    /** A body with one bar field changed, and that field's name as a problem's {@code errors} would give it. */
+    public record BarMutation(String body, String field) {
+    }
+
     public static String json(Object value) {
         return new String(Json.bytes(value), java.nio.charset.StandardCharsets.UTF_8);
     }
