@@ -171,7 +171,6 @@ public final class ServiceKit {
         Settings.ServerLimits limits = context.settings().serverLimits();
         server.directHandlers(ServiceKit::directHandlers)
                 .maxPayloadSize(limits.maxPayloadBytes())
-                .connectionOptions(socket -> socket.readTimeout(limits.readTimeout()))
                 .addProtocol(Http1Config.builder()
                         .maxHeadersSize(limits.maxHeaderBytes())
                         .maxPrologueLength(limits.maxPrologueBytes())

@@ -44,9 +44,8 @@ public record Settings(ServiceId service,
      * @param maxPayloadBytes   the largest request body; a larger one is answered 413
      * @param maxHeaderBytes    the most bytes of request headers; more is answered 431
      * @param maxPrologueBytes  the longest request line (method, path and query); longer is answered 414
-     * @param readTimeout       how long the server waits for the next bytes of a request before closing the connection
      */
-    public record ServerLimits(long maxPayloadBytes, int maxHeaderBytes, int maxPrologueBytes, Duration readTimeout) {
+    public record ServerLimits(long maxPayloadBytes, int maxHeaderBytes, int maxPrologueBytes) {
     }
 
     public static Settings load(ServiceId service) {
@@ -130,13 +129,12 @@ public record Settings(ServiceId service,
         return settings;
     }
 
-    /** The web server's request limits: SERVER_MAX_PAYLOAD_BYTES, SERVER_MAX_HEADER_BYTES, SERVER_MAX_PROLOGUE_BYTES, SERVER_READ_TIMEOUT_MS. */
+    /** The web server's request limits: SERVER_MAX_PAYLOAD_BYTES, SERVER_MAX_HEADER_BYTES, SERVER_MAX_PROLOGUE_BYTES. */
     public ServerLimits serverLimits() {
         return new ServerLimits(
-                positive(config, "server.max-payload-bytes", 8 * 1024 * 1024),
+                positive(config, "server.max-payload-bytes", 32 * 1024 * 1024),
                 positive(config, "server.max-header-bytes", 16 * 1024),
-                positive(config, "server.max-prologue-bytes", 4 * 1024),
-                Duration.ofMillis(positive(config, "server.read-timeout-ms", 30_000)));
+                positive(config, "server.max-prologue-bytes", 4 * 1024));
     }
 
     /** This service's URL as the others reach it. */
