@@ -92,14 +92,15 @@ class RequestLimitsTest {
 
     @Test
     void aTenMegabyteBodyIsA413ProblemNotA5xx(WebServer server) throws IOException {
-        // The server answers from the Content-Length and closes without reading the body, so the
-        // request goes over a plain socket: an HTTP client would fail writing the rest of the body.
+        // The server answers from the Content-Length, without reading the body, so the request goes
+        // over a plain socket: an HTTP client would fail writing the rest of the body.
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + (10 * 1024 * 1024) + "\r\n\r\n{\"text\":\"").getBytes(StandardCharsets.US_ASCII));
-            out.write("x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII));
+            // Only the start of the body: the server may answer and close before reading more, and writing
+            // into a closed connection would fail the test rather than the server.
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
