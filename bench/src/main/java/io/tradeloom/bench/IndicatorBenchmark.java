@@ -50,6 +50,7 @@ import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MAType;
 import com.tictactec.ta.lib.MInteger;
 
+import io.tradeloom.indicators.IndicatorBuffers;
 import io.tradeloom.indicators.IndicatorEngine;
 import io.tradeloom.indicators.IndicatorResult;
 import io.tradeloom.indicators.IndicatorSpec;
@@ -63,6 +64,8 @@ import io.tradeloom.market.bar.BarSeries;
  * <ul>
  *   <li>{@code engine}: {@link IndicatorEngine#compute(BarSeries, List)} over the 23 parsed specs, as the service
  *       calls it (outputs aligned to the bars, NaN warm-up, results in maps).</li>
+ *   <li>{@code engineIntoBuffers}: the same into {@link IndicatorBuffers} kept from call to call, as a backtest
+ *       recomputing over one long series can: no output arrays allocated, like {@code rawTaLib}.</li>
  *   <li>{@code rawTaLib}: the same 23 {@link Core} calls with literal parameters, outputs into arrays allocated
  *       once in the setup: the floor.</li>
  *   <li>{@code engineTa4jSet}, {@code rawTaLibTa4jSet}: the 21 of them ta4j has (ta4j 0.18 has no NATR and no
@@ -92,6 +95,8 @@ public class IndicatorBenchmark {
         public int bars;
 
         final IndicatorEngine engine = new IndicatorEngine();
+        /** For {@code engineIntoBuffers}; one benchmark thread, as the runs use (JMH's default). */
+        final IndicatorBuffers buffers = new IndicatorBuffers();
         final Core core = new Core();
         final MInteger begin = new MInteger();
         final MInteger count = new MInteger();
@@ -123,6 +128,11 @@ public class IndicatorBenchmark {
     @Benchmark
     public Map<String, IndicatorResult> engine(Data d) {
         return d.engine.compute(d.series, d.all);
+    }
+
+    @Benchmark
+    public Map<String, IndicatorResult> engineIntoBuffers(Data d) {
+        return d.engine.compute(d.series, d.all, d.buffers);
     }
 
     @Benchmark

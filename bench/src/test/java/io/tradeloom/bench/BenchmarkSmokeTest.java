@@ -54,6 +54,7 @@ class BenchmarkSmokeTest {
         assertThat(bench.engine(d)).hasSize(23);
         assertThat(bench.engineTa4jSet(d)).hasSize(21);
         double[] sma = bench.engine(d).get("SMA").output("value");
+        assertThat(bench.engineIntoBuffers(d).get("SMA").output("value")).isEqualTo(sma);
         double[][] raw = bench.rawTaLib(d);
         assertThat(raw[0][970]).isCloseTo(sma[999], org.assertj.core.data.Offset.offset(1e-9)); // TA-Lib writes from 0
         bench.rawTaLibTa4jSet(d);

@@ -27,9 +27,21 @@ public final class CandleEngine {
      * pattern's lookback (too few to judge) yield nothing, as in TA-Lib.
      */
     public List<Detection> detect(BarSeries bars, Collection<CandlePattern> patterns) {
+        return detect(bars, patterns, 0);
+    }
+
+    /**
+     * The detections at bar index {@code from} and later, as {@link #detect(BarSeries, Collection)} finds them:
+     * TA-Lib still reads the bars before {@code from} for its trailing averages, but judges only the bars from
+     * {@code from} on, so a caller that needs the last few bars (a backtest, bar by bar) does not pay for the rest.
+     */
+    public List<Detection> detect(BarSeries bars, Collection<CandlePattern> patterns, int from) {
         int n = bars.size();
+        if (from < 0) {
+            throw new IllegalArgumentException("from " + from + " must not be negative");
+        }
         List<Detection> found = new ArrayList<>();
-        if (n == 0) {
+        if (n == 0 || from >= n) {
             return found; // TA-Lib refuses an empty range (endIdx -1) rather than answering with nothing
         }
         int[] out = new int[n];
@@ -37,7 +49,7 @@ public final class CandleEngine {
         MInteger count = new MInteger();
         List<CandlePattern> byId = patterns.stream().distinct().sorted(Comparator.comparing(CandlePattern::id)).toList();
         for (CandlePattern p : byId) {
-            RetCode rc = p.call().call(core, 0, n - 1, bars.open(), bars.high(), bars.low(), bars.close(), begin, count, out);
+            RetCode rc = p.call().call(core, from, n - 1, bars.open(), bars.high(), bars.low(), bars.close(), begin, count, out);
             if (rc != RetCode.Success) {
                 // Cannot happen for a valid range: TA-Lib fails only on bad arguments, which would be a bug here.
                 throw new IllegalStateException("TA-Lib " + p.id() + " failed: " + rc);

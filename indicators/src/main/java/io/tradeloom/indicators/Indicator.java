@@ -78,7 +78,7 @@ public enum Indicator {
     STDDEV(List.of(Param.period("timeperiod", 5, 2), Param.real("nbdev", 1, -Param.REAL_MAX)), single(),
             (c, b, e, p, beg, n, o) -> c.stdDev(0, e, b.close(), i(p[0]), p[1], beg, n, o[0])),
     /** Session-anchored VWAP (not TA-Lib): see {@link Vwap}. */
-    VWAP(List.of(), single(), (core, calendar, bars, p) -> new double[][] {Vwap.compute(bars, calendar)});
+    VWAP(List.of(), single(), (core, calendar, bars, p, out) -> Vwap.compute(bars, calendar, out[0]));
 
     private static final Map<String, Indicator> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
@@ -88,7 +88,7 @@ public enum Indicator {
     private final Computation computation;
 
     Indicator(List<Param> params, List<String> outputs, TaCall call) {
-        this(params, outputs, talib(outputs.size(), call));
+        this(params, outputs, talib(call));
     }
 
     Indicator(List<Param> params, List<String> outputs, Computation computation) {
@@ -112,14 +112,17 @@ public enum Indicator {
         return Optional.ofNullable(BY_NAME.get(name.toUpperCase(Locale.ROOT)));
     }
 
-    /** One array per output, each as long as {@code bars}, NaN where the indicator is not defined. */
-    double[][] compute(Core core, NyseCalendar calendar, BarSeries bars, double[] params) {
-        return computation.compute(core, calendar, bars, params);
+    /**
+     * Fills {@code out}, one array per output, each as long as {@code bars}, with the values, NaN where the
+     * indicator is not defined; every element is written, so the arrays may hold an earlier call's values.
+     */
+    void compute(Core core, NyseCalendar calendar, BarSeries bars, double[] params, double[][] out) {
+        computation.compute(core, calendar, bars, params, out);
     }
 
     @FunctionalInterface
     interface Computation {
-        double[][] compute(Core core, NyseCalendar calendar, BarSeries bars, double[] params);
+        void compute(Core core, NyseCalendar calendar, BarSeries bars, double[] params, double[][] out);
     }
 
     /** One TA-Lib call over bars [0, end], writing {@code count} values from bar {@code begin} on into {@code out}. */
@@ -129,16 +132,15 @@ public enum Indicator {
     }
 
     /**
-     * Runs a TA-Lib function over every bar and aligns its outputs to the bars: TA-Lib writes its
-     * first value (the one for bar outBegIdx) at index 0; here it lands at index outBegIdx, and the
-     * warm-up before it is NaN.
+     * Runs a TA-Lib function over every bar and aligns its outputs to the bars in place: TA-Lib writes
+     * its first value (the one for bar outBegIdx) at index 0 (its Java API takes no output offset);
+     * here it is moved to index outBegIdx, and the warm-up before it is NaN.
      */
-    private static Computation talib(int outputs, TaCall call) {
-        return (core, calendar, bars, params) -> {
+    private static Computation talib(TaCall call) {
+        return (core, calendar, bars, params, out) -> {
             int n = bars.size();
-            double[][] out = new double[outputs][n];
             if (n == 0) {
-                return out;
+                return;
             }
             MInteger begin = new MInteger();
             MInteger count = new MInteger();
@@ -152,7 +154,6 @@ public enum Indicator {
                 Arrays.fill(o, 0, begin.value, Double.NaN);
                 Arrays.fill(o, begin.value + count.value, n, Double.NaN);
             }
-            return out;
         };
     }
 

@@ -21,9 +21,9 @@ final class Vwap {
     private Vwap() {
     }
 
-    static double[] compute(BarSeries bars, NyseCalendar calendar) {
+    /** Writes every bar's VWAP into {@code vwap}, which is as long as {@code bars}. */
+    static void compute(BarSeries bars, NyseCalendar calendar, double[] vwap) {
         int n = bars.size();
-        double[] vwap = new double[n];
         Arrays.fill(vwap, Double.NaN);
         Session session = null;
         double priceVolume = 0;
@@ -45,6 +45,5 @@ final class Vwap {
                 vwap[i] = priceVolume / volume;
             }
         }
-        return vwap;
     }
 }

@@ -56,6 +56,25 @@ class IndicatorEngineTest {
         assertThat(results.get("rsi").value()).isEqualTo(results.get("RSI(14)").value());
     }
 
+    @Test
+    void buffersGiveTheSameValuesAndAreReusedWhileTheLengthStaysTheSame() {
+        List<IndicatorSpec> specs = List.of(IndicatorSpec.parse("MACD"), IndicatorSpec.parse("VWAP"), IndicatorSpec.parse("RSI"));
+        IndicatorBuffers buffers = new IndicatorBuffers();
+        Map<String, IndicatorResult> fresh = engine.compute(sim, specs);
+
+        Map<String, IndicatorResult> first = engine.compute(sim, specs, buffers);
+        Map<String, IndicatorResult> again = engine.compute(sim, specs, buffers);
+        Map<String, IndicatorResult> shorter = engine.compute(TestBars.head(sim, 100), specs, buffers);
+
+        assertThat(first.keySet()).containsExactlyElementsOf(fresh.keySet());
+        fresh.forEach((text, result) -> result.outputs().forEach((name, values) -> {
+            assertThat(first.get(text).output(name)).as(text + " " + name).isEqualTo(values);
+            assertThat(again.get(text).output(name)).as(text + " " + name).isSameAs(first.get(text).output(name));
+            assertThat(shorter.get(text).output(name)).as(text + " " + name).hasSize(100)
+                    .isNotSameAs(first.get(text).output(name));
+        }));
+    }
+
     private static int firstDefined(double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isNaN(values[i])) {

@@ -22,7 +22,7 @@ public final class Main {
     }
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info. */
-    static void routing(HttpRouting.Builder routing, ServiceContext context) {
+    public static void routing(HttpRouting.Builder routing, ServiceContext context) {
         PatternSettings settings = PatternSettings.from(context.settings().config());
         routing.register("/api/patterns", new PatternsService(new CandleEngine(), new BarStore(context.db()),
                 new UniverseStore(context.db()), new PatternStore(context.db()), settings.maxBars()));

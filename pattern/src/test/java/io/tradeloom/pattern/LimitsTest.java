@@ -21,6 +21,7 @@ import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ConfigurationException;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.testkit.Replies;
 
 /** The configured most bars per request (patterns.max-bars), here 10. */
 @ServerTest

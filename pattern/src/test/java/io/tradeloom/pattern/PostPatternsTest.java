@@ -36,6 +36,7 @@ import io.tradeloom.market.bar.BarSeries;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.http.Json;
+import io.tradeloom.testkit.Replies;
 
 /** POST /api/patterns as CONTRACTS.md specifies it, and every way a body can be refused. */
 @ServerTest

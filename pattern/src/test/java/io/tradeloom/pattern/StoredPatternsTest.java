@@ -33,6 +33,7 @@ import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.market.clock.NyseCalendar;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.testkit.Replies;
 
 /** GET /api/patterns/{symbol} over bars stored as the scanner stores them, and what it leaves in the database. */
 @ServerTest

@@ -30,7 +30,7 @@ public final class Main {
     }
 
     /** Opens the market (clock, source, ingest loop) and registers the scanner's endpoints. */
-    static void routing(HttpRouting.Builder routing, ServiceContext context) {
+    public static void routing(HttpRouting.Builder routing, ServiceContext context) {
         MarketDataSettings settings = MarketDataSettings.from(context.settings().config());
         MarketRuntime market = MarketRuntime.open(context.db(), settings, context.clock());
         context.lifecycle().onStop(market);

@@ -50,6 +50,8 @@ import io.tradeloom.platform.ConfigurationException;
 import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.logging.LogSetup;
+import io.tradeloom.testkit.Replies;
+import io.tradeloom.testkit.TestContexts;
 
 /**
  * MARKET_DATA=alpaca against a fake Alpaca Market Data API (WireMock on 127.0.0.1) answering its documented JSON.
@@ -80,7 +82,7 @@ class AlpacaSourceTest {
 
     @BeforeAll
     static void start() throws IOException {
-        dir = ScannerFixture.tempDir("alpaca");
+        dir = TestContexts.tempDir("scanner-alpaca");
         logs = dir.resolve("logs");
         // The service's logging as main sets it up, one level finer so that the Alpaca client's request lines show.
         LogSetup.configure(ServiceId.SCANNER, logs, Level.FINE);
@@ -107,7 +109,7 @@ class AlpacaSourceTest {
                 + "\"AAPL\":{\"t\":\"" + quoteTime + "\",\"ax\":\"V\",\"ap\":230.15,\"as\":3,\"bx\":\"V\",\"bp\":230.05,\"bs\":2,\"c\":[\"R\"],\"z\":\"C\"},"
                 + "\"MSFT\":{\"t\":\"" + quoteTime + "\",\"ax\":\"V\",\"ap\":401.30,\"as\":1,\"bx\":\"V\",\"bp\":401.10,\"bs\":4,\"c\":[\"R\"],\"z\":\"C\"}}}")));
 
-        Path database = ScannerFixture.migratedDatabase(dir);
+        Path database = TestContexts.migratedDatabase(dir);
         sql = new ScannerFixture.Sql(database);
         running = ScannerFixture.start(ScannerFixture.settings(dir, database, Map.of(
                 "market.data", "alpaca",
@@ -135,7 +137,7 @@ class AlpacaSourceTest {
             root.setLevel(Level.INFO);
             root.addHandler(new ConsoleHandler());
             QUIET.forEach(l -> l.setLevel(null));
-            ScannerFixture.delete(dir);
+            TestContexts.delete(dir);
         }
     }
 
@@ -237,7 +239,7 @@ class AlpacaSourceTest {
                 session.close().toEpochMilli())).isZero();
 
         Bar before = sql.bars("AAPL", Timeframe.MIN_1, startOpen, session.close()).getLast();
-        JsonNode scan = Replies.postJson(http, "/api/scan", "{\"sort_by\": \"price\", \"sort_descending\": false}").json();
+        JsonNode scan = Replies.post(http, "/api/scan", "{\"sort_by\": \"price\", \"sort_descending\": false}").json();
         Bar after = sql.bars("AAPL", Timeframe.MIN_1, startOpen, session.close()).getLast();
 
         JsonNode aapl = scan.path("candidates").get(0);
@@ -292,9 +294,9 @@ class AlpacaSourceTest {
     @Test
     @Order(8)
     void withoutTheKeyPairTheServiceRefusesToStartNamingTheVariables() {
-        Path other = ScannerFixture.tempDir("alpaca-nokeys");
+        Path other = TestContexts.tempDir("scanner-alpaca-nokeys");
         try {
-            Path database = ScannerFixture.migratedDatabase(other);
+            Path database = TestContexts.migratedDatabase(other);
             assertThatThrownBy(() -> ScannerFixture.start(ScannerFixture.settings(other, database, Map.of(
                     "market.data", "alpaca", "alpaca.data-url", "http://127.0.0.1:" + alpaca.port(),
                     "alpaca.paper-api-key", "", "alpaca.paper-api-secret", ""))))
@@ -309,7 +311,7 @@ class AlpacaSourceTest {
                     .hasMessageNotContaining(KEY);
             assertThat(new ScannerFixture.Sql(database).count("SELECT count(*) FROM market_clock")).isZero();
         } finally {
-            ScannerFixture.delete(other);
+            TestContexts.delete(other);
         }
     }
 }

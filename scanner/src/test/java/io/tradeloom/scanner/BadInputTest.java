@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.testkit.Replies;
+import io.tradeloom.testkit.TestContexts;
 
 /**
  * Client mistakes: each is a 4xx in application/problem+json naming what is wrong, never a 5xx nor a stack trace,
@@ -28,8 +30,8 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        dir = ScannerFixture.tempDir("bad-input");
-        Path database = ScannerFixture.migratedDatabase(dir);
+        dir = TestContexts.tempDir("scanner-bad-input");
+        Path database = TestContexts.migratedDatabase(dir);
         sql = new ScannerFixture.Sql(database);
         running = ScannerFixture.start(ScannerFixture.settings(dir, database,
                 Map.of("market.data", "sim", "sim.speed", "60", "ingest.interval-ms", "200", "bars.max-limit", "500",
@@ -42,7 +44,7 @@ class BadInputTest {
         if (running != null) {
             running.stop();
         }
-        ScannerFixture.delete(dir);
+        TestContexts.delete(dir);
     }
 
     /** A problem answer: the status, problem+json with its members, the named field, no trace of the code. */
@@ -138,7 +140,7 @@ class BadInputTest {
         long scans = sql.scans();
         long candidates = sql.count("SELECT count(*) FROM scan_candidate");
 
-        assertProblem(Replies.postJson(http, "/api/scan", body), 400, field);
+        assertProblem(Replies.post(http, "/api/scan", body), 400, field);
 
         assertThat(sql.scans()).isEqualTo(scans);
         assertThat(sql.count("SELECT count(*) FROM scan_candidate")).isEqualTo(candidates);
@@ -148,14 +150,14 @@ class BadInputTest {
     void aFractionalTopNIsABadRequestRatherThanTruncated() {
         long scans = sql.scans();
 
-        assertProblem(Replies.postJson(http, "/api/scan", "{\"top_n\": 2.5}"), 400, "top_n");
+        assertProblem(Replies.post(http, "/api/scan", "{\"top_n\": 2.5}"), 400, "top_n");
 
         assertThat(sql.scans()).isEqualTo(scans);
     }
 
     @Test
     void aScanWithSeveralBadFieldsNamesEachOfThem() {
-        Replies reply = Replies.postJson(http, "/api/scan",
+        Replies reply = Replies.post(http, "/api/scan",
                 "{\"min_price\": 10, \"max_price\": 5, \"top_n\": 0, \"sort_by\": \"x\", \"preset\": \"y\"}");
 
         assertProblem(reply, 400, null);
@@ -175,7 +177,7 @@ class BadInputTest {
     void aBodyThatIsNotAJsonObjectIsABadRequestAndStoresNothing(String body) {
         long scans = sql.scans();
 
-        assertProblem(Replies.postJson(http, "/api/scan", body), 400, null);
+        assertProblem(Replies.post(http, "/api/scan", body), 400, null);
 
         assertThat(sql.scans()).isEqualTo(scans);
     }
@@ -189,7 +191,7 @@ class BadInputTest {
 
         assertThat(sql.scans()).isEqualTo(scans);
         // and a valid scan still goes through afterwards
-        assertThat(Replies.postJson(http, "/api/scan", "{\"top_n\": 100}").status()).isEqualTo(201);
+        assertThat(Replies.post(http, "/api/scan", "{\"top_n\": 100}").status()).isEqualTo(201);
         assertThat(sql.scans()).isEqualTo(scans + 1);
     }
 }

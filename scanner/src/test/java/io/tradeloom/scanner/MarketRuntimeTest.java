@@ -23,6 +23,7 @@ import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.Settings;
 import io.tradeloom.scanner.ingest.MarketRuntime;
 import io.tradeloom.scanner.source.MarketDataSettings;
+import io.tradeloom.testkit.TestContexts;
 
 /**
  * The ingest loop's work, one {@code ingestOnce} at a time, on the simulated market driven by a hand-moved real
@@ -45,8 +46,8 @@ class MarketRuntimeTest {
 
     @BeforeEach
     void openDatabase() {
-        dir = ScannerFixture.tempDir("runtime");
-        file = ScannerFixture.migratedDatabase(dir);
+        dir = TestContexts.tempDir("scanner-runtime");
+        file = TestContexts.migratedDatabase(dir);
         db = Database.open(DatabaseSettings.defaults(file));
         sql = new ScannerFixture.Sql(file);
     }
@@ -57,13 +58,13 @@ class MarketRuntimeTest {
             runtime.close();
         }
         db.close();
-        ScannerFixture.delete(dir);
+        TestContexts.delete(dir);
     }
 
     private MarketDataSettings settings(Map<String, String> extra) {
         Map<String, String> keys = new HashMap<>(Map.of("market.data", "sim", "sim.speed", "60"));
         keys.putAll(extra);
-        return MarketDataSettings.from(Settings.load(ServiceId.SCANNER, ScannerFixture.overrides(dir, file, keys)).config());
+        return MarketDataSettings.from(Settings.load(ServiceId.SCANNER, TestContexts.overrides(dir, file, keys)).config());
     }
 
     private MarketRuntime open(String simStart) {

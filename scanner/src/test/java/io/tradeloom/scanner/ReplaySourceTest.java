@@ -28,6 +28,8 @@ import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.platform.ConfigurationException;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.Settings;
+import io.tradeloom.testkit.Replies;
+import io.tradeloom.testkit.TestContexts;
 
 /** MARKET_DATA=replay: minute bars from CSV files in REPLAY_DIR, replayed on the clock. */
 class ReplaySourceTest {
@@ -47,9 +49,9 @@ class ReplaySourceTest {
 
     @BeforeEach
     void createDirectories() throws IOException {
-        dir = ScannerFixture.tempDir("replay");
+        dir = TestContexts.tempDir("scanner-replay");
         replay = Files.createDirectory(dir.resolve("replay"));
-        database = ScannerFixture.migratedDatabase(dir);
+        database = TestContexts.migratedDatabase(dir);
         sql = new ScannerFixture.Sql(database);
     }
 
@@ -58,7 +60,7 @@ class ReplaySourceTest {
         if (running != null) {
             running.stop();
         }
-        ScannerFixture.delete(dir);
+        TestContexts.delete(dir);
     }
 
     /** Minute bars from 09:30 of each day, a deterministic walk around {@code base}, high >= open, close >= low. */

@@ -18,6 +18,8 @@ import io.tradeloom.market.bar.Bar;
 import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.Settings;
+import io.tradeloom.testkit.Replies;
+import io.tradeloom.testkit.TestContexts;
 
 /** Stopping the scanner and starting it again on the same database. */
 class RestartTest {
@@ -32,13 +34,13 @@ class RestartTest {
         if (running != null) {
             running.stop();
         }
-        ScannerFixture.delete(dir);
+        TestContexts.delete(dir);
     }
 
     @Test
     void aRestartResumesTheClockAtTheStoredCursorAndNeitherRepeatsNorLosesABar() throws InterruptedException {
-        dir = ScannerFixture.tempDir("restart");
-        Path database = ScannerFixture.migratedDatabase(dir);
+        dir = TestContexts.tempDir("scanner-restart");
+        Path database = TestContexts.migratedDatabase(dir);
         ScannerFixture.Sql sql = new ScannerFixture.Sql(database);
         Settings settings = ScannerFixture.settings(dir, database,
                 Map.of("market.data", "sim", "sim.speed", "60", "ingest.interval-ms", "200"));

@@ -1,10 +1,7 @@
 package io.tradeloom.scanner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,64 +11,32 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import io.helidon.webclient.api.WebClient;
 
-import io.tradeloom.db.Database;
-import io.tradeloom.db.DatabaseSettings;
-import io.tradeloom.db.Migrations;
 import io.tradeloom.db.PriceUnits;
 import io.tradeloom.market.bar.Bar;
 import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.Settings;
+import io.tradeloom.testkit.TestContexts;
 
 /**
- * The scanner's test harness: a fresh migrated SQLite file in a temporary directory, settings pointing the
- * service at it (port 0, logs in the directory), the service started as its main starts it, an HTTP client on
- * 127.0.0.1, and plain JDBC on the file to look at what was stored.
+ * The scanner's test harness, over testkit's {@link TestContexts} database and settings: the service started as
+ * its main starts it, an HTTP client on 127.0.0.1, and plain JDBC on the file to look at what was stored.
  */
 final class ScannerFixture {
 
     private ScannerFixture() {
     }
 
-    static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory("tradeloom-scanner-" + prefix + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A migrated database file at {@code dir/trading_system.db}. */
-    static Path migratedDatabase(Path dir) {
-        Path file = dir.resolve("trading_system.db");
-        try (Database db = Database.open(DatabaseSettings.defaults(file))) {
-            Migrations.migrate(db);
-        }
-        return file;
-    }
-
-    /** Database and logs in {@code dir}, port 0, plus {@code extra} (config keys such as {@code sim.speed}). */
-    static Map<String, String> overrides(Path dir, Path database, Map<String, String> extra) {
-        Map<String, String> o = new HashMap<>();
-        o.put("database.path", database.toString());
-        o.put("log.dir", dir.resolve("logs").toString());
-        o.put("server.port", "0");
-        o.putAll(extra);
-        return o;
-    }
-
+    /** The scanner's settings on {@code database}, logs in {@code dir}, port 0, plus {@code extra} (such as {@code sim.speed}). */
     static Settings settings(Path dir, Path database, Map<String, String> extra) {
-        return Settings.load(ServiceId.SCANNER, overrides(dir, database, extra));
+        return Settings.load(ServiceId.SCANNER, TestContexts.overrides(dir, database, extra));
     }
 
     /** Starts the scanner as {@code Main} does. */
@@ -96,24 +61,6 @@ final class ScannerFixture {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what);
             }
-        }
-    }
-
-    /** Removes a temporary directory, best effort. */
-    static void delete(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 

@@ -26,6 +26,8 @@ import io.tradeloom.market.clock.NyseCalendar;
 import io.tradeloom.market.clock.Session;
 import io.tradeloom.market.scan.Preset;
 import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.testkit.Replies;
+import io.tradeloom.testkit.TestContexts;
 
 /**
  * The scanner with its defaults (the simulated market, SIM_SPEED=60) started as its main starts it, over HTTP on a
@@ -48,8 +50,8 @@ class SimEndToEndTest {
 
     @BeforeAll
     static void start() {
-        dir = ScannerFixture.tempDir("sim");
-        Path database = ScannerFixture.migratedDatabase(dir);
+        dir = TestContexts.tempDir("scanner-sim");
+        Path database = TestContexts.migratedDatabase(dir);
         sql = new ScannerFixture.Sql(database);
         startedAt = Instant.now();
         running = ScannerFixture.start(ScannerFixture.settings(dir, database,
@@ -63,7 +65,7 @@ class SimEndToEndTest {
         if (running != null) {
             running.stop();
         }
-        ScannerFixture.delete(dir);
+        TestContexts.delete(dir);
     }
 
     @Test
@@ -258,7 +260,7 @@ class SimEndToEndTest {
     void aScanWithoutCriteriaRanksTheUniverseByChangeAndIsStoredAndReadable() {
         long scansBefore = sql.scans();
 
-        Replies reply = Replies.postJson(http, "/api/scan", "{}");
+        Replies reply = Replies.post(http, "/api/scan", "{}");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.contentType()).hasValue("application/json");
@@ -303,7 +305,7 @@ class SimEndToEndTest {
     void everyPresetScansAndIsStoredWithItsName() {
         int gainersAndLosers = 0;
         for (Preset preset : Preset.values()) {
-            Replies reply = Replies.postJson(http, "/api/scan", "{\"preset\": \"" + preset.label() + "\"}");
+            Replies reply = Replies.post(http, "/api/scan", "{\"preset\": \"" + preset.label() + "\"}");
 
             assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
             JsonNode scan = reply.json();
@@ -346,7 +348,7 @@ class SimEndToEndTest {
     @Test
     @Order(11)
     void criteriaFilterAndSortTheCandidates() {
-        JsonNode band = Replies.postJson(http, "/api/scan",
+        JsonNode band = Replies.post(http, "/api/scan",
                 "{\"min_price\": 50, \"max_price\": 300, \"sort_by\": \"price\", \"sort_descending\": false, \"top_n\": 5}").json();
 
         assertThat(band.path("candidates")).hasSize(5);
@@ -357,7 +359,7 @@ class SimEndToEndTest {
         assertThat(band.path("matched").asInt()).isBetween(5, UNIVERSE - 1);
         assertThat(band.path("criteria").path("min_price").decimalValue()).isEqualByComparingTo("50");
 
-        JsonNode gappersLoosened = Replies.postJson(http, "/api/scan",
+        JsonNode gappersLoosened = Replies.post(http, "/api/scan",
                 "{\"preset\": \"gappers\", \"min_abs_gap_percent\": 0, \"top_n\": 100}").json();
         assertThat(gappersLoosened.path("criteria").path("min_abs_gap_percent").decimalValue()).isEqualByComparingTo("0");
         assertThat(gappersLoosened.path("criteria").path("min_avg_volume").decimalValue()).isEqualByComparingTo("500000");
@@ -365,7 +367,7 @@ class SimEndToEndTest {
         gappersLoosened.path("candidates").forEach(c -> gaps.add(c.path("metrics").path("gap_percent").decimalValue().abs()));
         assertThat(gaps).isNotEmpty().isSortedAccordingTo((a, b) -> b.compareTo(a));
 
-        JsonNode none = Replies.postJson(http, "/api/scan", "{\"min_avg_volume\": 1000000000000}").json();
+        JsonNode none = Replies.post(http, "/api/scan", "{\"min_avg_volume\": 1000000000000}").json();
         assertThat(none.path("matched").asInt()).isZero();
         assertThat(none.path("candidates")).isEmpty();
     }

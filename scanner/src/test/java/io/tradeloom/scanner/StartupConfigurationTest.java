@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.tradeloom.platform.ConfigurationException;
+import io.tradeloom.testkit.TestContexts;
 
 /** A setting the scanner cannot run with stops its start, naming the variable, before anything is written. */
 class StartupConfigurationTest {
@@ -21,13 +22,13 @@ class StartupConfigurationTest {
 
     @BeforeEach
     void createDatabase() {
-        dir = ScannerFixture.tempDir("startup");
-        database = ScannerFixture.migratedDatabase(dir);
+        dir = TestContexts.tempDir("scanner-startup");
+        database = TestContexts.migratedDatabase(dir);
     }
 
     @AfterEach
     void delete() {
-        ScannerFixture.delete(dir);
+        TestContexts.delete(dir);
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -26,7 +26,7 @@ public final class Main {
     }
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info. */
-    static void routing(HttpRouting.Builder routing, ServiceContext context) {
+    public static void routing(HttpRouting.Builder routing, ServiceContext context) {
         TechnicalSettings settings = TechnicalSettings.from(context.settings().config());
         IndicatorEngine indicators = new IndicatorEngine(new NyseCalendar());
         StoredBars stored = new StoredBars(new UniverseStore(context.db()), new BarStore(context.db()));

@@ -3,8 +3,11 @@ package io.tradeloom.technical;
 import static io.tradeloom.db.schema.Tables.SIGNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,6 +35,7 @@ import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.platform.http.Json;
+import io.tradeloom.testkit.Replies;
 
 /** POST /api/indicators as CONTRACTS.md fixes it, GET /api/indicators/{symbol}, and every kind of bad input. */
 @ServerTest
@@ -103,6 +107,38 @@ class IndicatorsApiTest {
         assertThat(sma.get(19).isNumber()).isTrue();
     }
 
+    /** The answer is streamed from the engine's arrays; the reference is Jackson's own rendering of boxed values. */
+    @Test
+    void answersAreByteForByteWhatJacksonWritesForTheValuesBoxed() {
+        List<Bar> bars = aapl.subList(0, 120);
+        List<String> specs = List.of("SMA(20)", "macd", "BBANDS(5, 2,2)", "STOCH", "AROON", "RSI", "VWAP", "\tcci ( 5 ) ");
+
+        Replies posted = Replies.post(client, "/api/indicators", body(bars(bars), specs));
+        Replies got = Replies.get(client, "/api/indicators/AAPL?indicators=SMA(20),MACD(12,26,9),vwap&limit=50");
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.contentType()).hasValue("application/json");
+        assertThat(posted.body()).isEqualTo(new String(Json.bytes(Map.of("indicators", boxed(BarSeries.of(bars), specs))),
+                StandardCharsets.UTF_8));
+        List<Bar> latest = aapl.subList(aapl.size() - 50, aapl.size());
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("symbol", "AAPL");
+        expected.put("timeframe", "1Min");
+        expected.put("bars", latest.stream().map(b -> {
+            Map<String, Object> bar = new LinkedHashMap<>();
+            bar.put("time", b.time());
+            bar.put("open", b.open());
+            bar.put("high", b.high());
+            bar.put("low", b.low());
+            bar.put("close", b.close());
+            bar.put("volume", b.volume());
+            return bar;
+        }).toList());
+        expected.put("indicators", boxed(BarSeries.of(latest), List.of("SMA(20)", "MACD(12,26,9)", "vwap")));
+        assertThat(got.status()).as(got.body()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(new String(Json.bytes(expected), StandardCharsets.UTF_8));
+    }
+
     @Test
     void fewerBarsThanTheLookbackGiveNullsNotAnError() {
         Replies r = Replies.post(client, "/api/indicators", body(bars(aapl.subList(0, 5)), List.of("SMA(20)", "MACD(12,26,9)")));
@@ -145,7 +181,7 @@ class IndicatorsApiTest {
             Replies r = Replies.post(client, "/api/indicators", body((JsonNode) c[1], List.of("RSI")));
 
             assertThat(r.status()).as(c[0] + ": " + r.body()).isEqualTo(400);
-            assertThat(r.contentType()).isEqualTo("application/problem+json");
+            assertThat(r.contentType()).hasValue("application/problem+json");
             assertThat(r.json().path("errors").get(0).path("field").asText()).as(c[0].toString()).isEqualTo(c[2]);
         }
         Map<String, String> bodies = Map.of(
@@ -234,6 +270,18 @@ class IndicatorsApiTest {
         assertThat(Replies.get(client, "/api/indicators/AAPL?indicators=RSI&timeframe=2Min").errors()).singleElement()
                 .asString().startsWith("timeframe: unknown timeframe '2Min'");
         assertThat(Replies.get(client, "/api/indicators/AAPL?indicators=RSI&period=3").status()).isEqualTo(400);
+    }
+
+    /** Every spec's outputs as boxed arrays, null where undefined, keyed as the answer keys them. */
+    private Map<String, Map<String, Double[]>> boxed(BarSeries bars, List<String> specs) {
+        Map<String, Map<String, Double[]>> json = new LinkedHashMap<>();
+        for (String spec : specs) {
+            Map<String, Double[]> outputs = new LinkedHashMap<>();
+            engine.compute(bars, IndicatorSpec.parse(spec)).outputs().forEach((name, values) ->
+                    outputs.put(name, Arrays.stream(values).mapToObj(v -> Double.isNaN(v) ? null : v).toArray(Double[]::new)));
+            json.put(spec, outputs);
+        }
+        return json;
     }
 
     private static int signalCount() {

@@ -33,6 +33,7 @@ import io.tradeloom.market.bar.BarSeries;
 import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.testkit.Replies;
 
 /** GET /api/signals/{symbol} and POST /api/signals: computed on stored bars, stored with their bar time, bad input refused whole. */
 @ServerTest

@@ -18,6 +18,6 @@ public final class Main {
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info. */
     static void routing(HttpRouting.Builder routing, ServiceContext context) {
-        // The broker, order and risk endpoints are not built yet: until they are, unknown /api paths answer 404.
+        TradingApp.create(context).startLoop().routing(routing);
     }
 }

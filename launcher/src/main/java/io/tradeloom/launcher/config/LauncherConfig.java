@@ -2,9 +2,11 @@ package io.tradeloom.launcher.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tradeloom.platform.ConfigurationException;
@@ -20,11 +22,25 @@ import io.tradeloom.platform.ServiceId;
  * @param urls         where each service is reached
  * @param dotEnv       variables from {@code .env} that the real environment does not set; the
  *                     children inherit the launcher's environment, so they need these on top
+ * @param javaOptions  the JVM options of every child: {@link #DEFAULT_JAVA_OPTIONS}, then
+ *                     {@code SERVICE_JAVA_OPTS} (whitespace-separated), which win
  */
-public record LauncherConfig(Path databasePath, Path logDir, Map<ServiceId, URI> urls, Map<String, String> dotEnv) {
+public record LauncherConfig(Path databasePath, Path logDir, Map<ServiceId, URI> urls, Map<String, String> dotEnv,
+                             List<String> javaOptions) {
 
     private static final String DEFAULT_DATABASE_PATH = "data/trading_system.db";
     private static final String DEFAULT_LOG_DIR = "logs";
+
+    /** Extra JVM options for every service, after the defaults (the same variable the images read). */
+    public static final String JAVA_OPTIONS_VARIABLE = "SERVICE_JAVA_OPTS";
+
+    /**
+     * Small by default, so nine idle services fit in well under 1.5 GB: one serial collector and no
+     * parallel GC threads, a capped heap, C1 only (a quicker start and far less compiler memory),
+     * smaller thread stacks, and a service out of memory dies, and so is restarted, rather than limp on.
+     */
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
 
     public LauncherConfig {
         databasePath = databasePath.toAbsolutePath().normalize();
@@ -49,6 +65,12 @@ public record LauncherConfig(Path databasePath, Path logDir, Map<ServiceId, URI>
         }
         urls = Map.copyOf(urls);
         dotEnv = Map.copyOf(dotEnv);
+        javaOptions = List.copyOf(javaOptions);
+    }
+
+    /** With the default JVM options. */
+    public LauncherConfig(Path databasePath, Path logDir, Map<ServiceId, URI> urls, Map<String, String> dotEnv) {
+        this(databasePath, logDir, urls, dotEnv, DEFAULT_JAVA_OPTIONS);
     }
 
     /**
@@ -64,10 +86,16 @@ public record LauncherConfig(Path databasePath, Path logDir, Map<ServiceId, URI>
         for (ServiceId s : ServiceId.values()) {
             urls.put(s, url(s, value(vars, s.urlVariable(), s.defaultUrl())));
         }
+        List<String> javaOptions = new ArrayList<>(DEFAULT_JAVA_OPTIONS);
+        javaOptions.addAll(words(value(vars, JAVA_OPTIONS_VARIABLE, "")));
         return new LauncherConfig(
                 workingDir.resolve(value(vars, "DATABASE_PATH", DEFAULT_DATABASE_PATH)),
                 workingDir.resolve(value(vars, "LOG_DIR", DEFAULT_LOG_DIR)),
-                urls, dotEnv);
+                urls, dotEnv, javaOptions);
+    }
+
+    private static List<String> words(String s) {
+        return s.isBlank() ? List.of() : List.of(s.strip().split("\\s+"));
     }
 
     private static String value(Map<String, String> vars, String name, String dflt) {

@@ -147,10 +147,11 @@ public final class Supervisor implements AutoCloseable {
     /** Starts a child, unless the supervisor is stopping; its exit is watched from then on. */
     private Optional<Process> launch(ServiceId s, boolean append) throws IOException {
         Path out = outputFile(s);
-        ProcessBuilder pb = new ProcessBuilder(installation.java().toString(),
-                // A service out of memory should die, and so be restarted, rather than limp on.
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar", installation.jar(s).toString())
+        List<String> command = new ArrayList<>();
+        command.add(installation.java().toString());
+        command.addAll(config.javaOptions());
+        command.addAll(List.of("-jar", installation.jar(s).toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(append ? Redirect.appendTo(out.toFile()) : Redirect.to(out.toFile()));
         pb.environment().putAll(config.childEnvironment(s));

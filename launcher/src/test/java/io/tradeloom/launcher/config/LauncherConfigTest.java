@@ -49,6 +49,18 @@ class LauncherConfigTest {
     }
 
     @Test
+    void childrenGetSmallJvmDefaultsThenServiceJavaOptsWhichWin() throws IOException {
+        assertThat(LauncherConfig.load(Map.of(), dir).javaOptions())
+                .containsExactly("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                        "-XX:+ExitOnOutOfMemoryError");
+
+        Files.writeString(dir.resolve(".env"), "SERVICE_JAVA_OPTS=-Xmx512m   -XX:TieredStopAtLevel=4\n");
+
+        assertThat(LauncherConfig.load(Map.of(), dir).javaOptions())
+                .endsWith("-XX:+ExitOnOutOfMemoryError", "-Xmx512m", "-XX:TieredStopAtLevel=4");
+    }
+
+    @Test
     void serviceRunsOnThePortOfItsUrl() {
         LauncherConfig config = LauncherConfig.load(Map.of("SCANNER_URL", "http://localhost:6001"), dir);
 

@@ -2,6 +2,7 @@ package io.tradeloom.platform.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -166,6 +167,30 @@ public final class ServiceClient {
         }
     }
 
+    /**
+     * A probe of a text endpoint (Prometheus metrics): the body when the answer is 200, bounded by the
+     * timeout, neither retried nor counted by the breaker.
+     */
+    public String probeText(String path) {
+        try {
+            return timeout.invoke(() -> {
+                try (HttpClientResponse res = http.get(path).header(HeaderValues.ACCEPT_TEXT).request()) {
+                    String text = res.entity().hasEntity() ? new String(res.entity().as(byte[].class), StandardCharsets.UTF_8) : "";
+                    if (res.status().code() != 200) {
+                        throw new ServiceCallException(target, res.status().code(), "answered " + res.status().code(), null);
+                    }
+                    return text;
+                }
+            });
+        } catch (ServiceCallException e) {
+            throw e;
+        } catch (io.helidon.faulttolerance.TimeoutException e) {
+            throw new ServiceCallException(target, 0, "timed out", e);
+        } catch (RuntimeException e) {
+            throw new ServiceCallException(target, 0, "unreachable: " + Database.rootMessage(e), e);
+        }
+    }
+
     /** A probe's answer; the body is empty when it was not JSON. */
     public record Probe(int status, Optional<JsonNode> body) {
     }
@@ -187,7 +212,18 @@ public final class ServiceClient {
     }
 
     private JsonNode exchange(Method method, String path, byte[] body, Map<String, String> headers) {
-        var request = http.method(method).uri(path).header(HeaderValues.ACCEPT_JSON);
+        int q = path.indexOf('?');
+        // uri(String) would encode a '?' into the path: the query goes in parameter by parameter.
+        var request = http.method(method).uri(q < 0 ? path : path.substring(0, q)).header(HeaderValues.ACCEPT_JSON);
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    request.queryParam(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
         if (body != null) {
             request.header(HeaderValues.CONTENT_TYPE_JSON);
         }

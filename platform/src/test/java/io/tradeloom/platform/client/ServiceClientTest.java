@@ -60,6 +60,17 @@ class ServiceClientTest {
                 Metrics.globalRegistry());
     }
 
+    /** A client whose timeout no loaded machine reaches, for tests about what is sent rather than when. */
+    private static ServiceClient patient(URI base, int retries) {
+        return new ServiceClient(ServiceId.SCANNER, base,
+                new Settings.ClientSettings(Duration.ofSeconds(10), retries, 4, 50, Duration.ofMillis(500), 8),
+                Metrics.globalRegistry());
+    }
+
+    private static ServiceClient patient(URI base) {
+        return patient(base, 0);
+    }
+
     private static void ok(io.helidon.webserver.http.ServerResponse res) {
         Json.send(res, Map.of("ok", true));
     }
@@ -213,11 +224,32 @@ class ServiceClientTest {
             res.status(keyed ? Status.NO_CONTENT_204 : Status.FORBIDDEN_403).send();
         }));
 
-        JsonNode answer = client(base, 3).request(io.helidon.http.Method.DELETE, "/v2/orders/o-1",
+        JsonNode answer = patient(base, 3).request(io.helidon.http.Method.DELETE, "/v2/orders/o-1",
                 Map.of("APCA-API-KEY-ID", "k1"), null);
 
         assertThat(answer.isNull()).isTrue();
         assertThat(deletes).hasValue(1);
+    }
+
+    @Test
+    void aRequestPathsQueryReachesTheServerAsParameters() {
+        URI base = serve(r -> r.get("/v2/orders", (req, res) -> Json.send(res, Map.of(
+                "status", req.query().first("status").orElse("?"), "symbols", req.query().first("symbols").orElse("?")))));
+
+        JsonNode answer = patient(base, 0).request(io.helidon.http.Method.GET, "/v2/orders?status=all&symbols=BRK.B%2CAAPL", Map.of(), null);
+
+        assertThat(answer.path("status").asText()).isEqualTo("all");
+        assertThat(answer.path("symbols").asText()).isEqualTo("BRK.B,AAPL");
+    }
+
+    @Test
+    void aTextProbeReturnsTheBodyOrFailsWithTheStatus() {
+        URI base = serve(r -> r.get("/observe/metrics", (req, res) -> res.send("client_breaker_state{target=\"news\"} 2.0\n"))
+                .get("/missing", (req, res) -> res.status(Status.NOT_FOUND_404).send("no")));
+        ServiceClient client = patient(base, 3);
+
+        assertThat(client.probeText("/observe/metrics")).isEqualTo("client_breaker_state{target=\"news\"} 2.0\n");
+        assertThat(catchThrowableOfType(ServiceCallException.class, () -> client.probeText("/missing")).status()).isEqualTo(404);
     }
 
     @Test
@@ -229,10 +261,24 @@ class ServiceClientTest {
         }));
 
         ServiceCallException e = catchThrowableOfType(ServiceCallException.class,
-                () -> client(base, 3, 10).request(io.helidon.http.Method.DELETE, "/v2/positions", Map.of(), null));
+                () -> patient(base, 3).request(io.helidon.http.Method.DELETE, "/v2/positions", Map.of(), null));
 
         assertThat(e.status()).isEqualTo(500);
         assertThat(hits).hasValue(1);
+    }
+
+    @Test
+    void aQueryStringInThePathIsSentAsTheQuery() {
+        URI base = serve(r -> r.get("/api/patterns/{symbol}", (req, res) -> Json.send(res, Map.of(
+                "symbol", req.path().pathParameters().get("symbol"),
+                "limit", req.query().first("limit").orElse("none"),
+                "symbols", req.query().first("symbols").orElse("none")))));
+
+        JsonNode answer = patient(base).getJson("/api/patterns/BRK.B?limit=50&symbols=A%2CB");
+
+        assertThat(answer.path("symbol").asText()).isEqualTo("BRK.B");
+        assertThat(answer.path("limit").asText()).isEqualTo("50");
+        assertThat(answer.path("symbols").asText()).isEqualTo("A,B");
     }
 
     @Test

@@ -1,13 +1,14 @@
 package io.tradeloom.technical.http;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -20,7 +21,7 @@ import io.tradeloom.market.bar.Bar;
 import io.tradeloom.market.bar.BarSeries;
 import io.tradeloom.market.bar.Timeframe;
 import io.tradeloom.platform.http.ApiException;
-import io.tradeloom.platform.http.BarsInput;
+import io.tradeloom.platform.http.BarsBody;
 import io.tradeloom.platform.http.Json;
 import io.tradeloom.platform.http.QueryParams;
 import io.tradeloom.technical.TechnicalSettings;
@@ -59,10 +60,13 @@ public final class IndicatorsService implements HttpService {
 
     private void compute(ServerRequest req, ServerResponse res) {
         QueryParams.of(req, Set.of());
-        JsonNode body = Json.readObject(req, BODY);
-        List<IndicatorSpec> specs = Specs.fromJson(body.get("indicators"), "indicators", settings.maxCount());
-        BarSeries bars = BarsInput.parse(body.get("bars"), "bars", settings.maxBars());
-        Json.send(res, Map.of("indicators", json(engine.compute(bars, specs))));
+        BarsBody body = BarsBody.read(req, BODY, "bars", settings.maxBars());
+        List<IndicatorSpec> specs = Specs.fromJson(body.field("indicators"), "indicators", settings.maxCount());
+        Map<String, IndicatorResult> results = engine.compute(body.bars(), specs);
+        StringBuilder answer = new StringBuilder(size(results));
+        answer.append("{\"indicators\":");
+        indicators(answer, results);
+        send(res, answer.append('}'));
     }
 
     private void stored(ServerRequest req, ServerResponse res) {
@@ -74,28 +78,77 @@ public final class IndicatorsService implements HttpService {
                 "is required: comma-separated indicators such as indicators=SMA(20),MACD(12,26,9)"));
         List<IndicatorSpec> specs = Specs.fromQuery(indicators, "indicators", settings.maxCount());
         List<Bar> bars = stored.latest(symbol, timeframe, limit);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("symbol", symbol);
-        answer.put("timeframe", timeframe.label());
-        answer.put("bars", bars.stream().map(BarJson::of).toList());
-        answer.put("indicators", json(engine.compute(BarSeries.of(bars), specs)));
-        Json.send(res, answer);
+        Map<String, IndicatorResult> results = engine.compute(BarSeries.of(bars), specs);
+        StringBuilder answer = new StringBuilder(size(results) + bars.size() * 120);
+        answer.append("{\"symbol\":");
+        string(answer, symbol);
+        answer.append(",\"timeframe\":");
+        string(answer, timeframe.label());
+        answer.append(",\"bars\":").append(new String(Json.bytes(bars.stream().map(BarJson::of).toList()), StandardCharsets.UTF_8));
+        answer.append(",\"indicators\":");
+        indicators(answer, results);
+        send(res, answer.append('}'));
     }
 
-    /** Each result as {output: [values]}, keyed by the spec as the client wrote it; undefined values are null. */
-    private static Map<String, Map<String, Double[]>> json(Map<String, IndicatorResult> results) {
-        Map<String, Map<String, Double[]>> json = new LinkedHashMap<>();
-        results.forEach((text, result) -> {
-            Map<String, Double[]> outputs = new LinkedHashMap<>();
-            result.outputs().forEach((name, values) -> {
-                Double[] boxed = new Double[values.length];
+    private static void send(ServerResponse res, CharSequence json) {
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Each result as {output: [values]}, keyed by the spec as the client wrote it; undefined values are null. An
+     * answer is mostly numbers (10 indicators over 500 bars are 7,500), so they are appended straight from the
+     * engine's arrays: no boxing into a tree for Jackson, and no String per number (StringBuilder.append(double)
+     * formats into the builder). The text is what Jackson writes for the same values, byte for byte: a double as
+     * Double.toString, the shortest decimal that reads back as the same double, and keys escaped as Jackson escapes
+     * them.
+     */
+    private static void indicators(StringBuilder out, Map<String, IndicatorResult> results) {
+        out.append('{');
+        boolean firstResult = true;
+        for (Map.Entry<String, IndicatorResult> result : results.entrySet()) {
+            out.append(firstResult ? "" : ",");
+            firstResult = false;
+            string(out, result.getKey());
+            out.append(":{");
+            boolean firstOutput = true;
+            for (Map.Entry<String, double[]> output : result.getValue().outputs().entrySet()) {
+                out.append(firstOutput ? "" : ",");
+                firstOutput = false;
+                string(out, output.getKey());
+                out.append(":[");
+                double[] values = output.getValue();
                 for (int i = 0; i < values.length; i++) {
-                    boxed[i] = Double.isFinite(values[i]) ? values[i] : null;
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    if (Double.isFinite(values[i])) {
+                        out.append(values[i]);
+                    } else {
+                        out.append("null");
+                    }
                 }
-                outputs.put(name, boxed);
-            });
-            json.put(text, outputs);
-        });
-        return json;
+                out.append(']');
+            }
+            out.append('}');
+        }
+        out.append('}');
+    }
+
+    private static void string(StringBuilder out, String value) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        out.append('"');
+    }
+
+    /** Room for the answer's numbers (up to 24 characters each), so the builder does not grow while appending. */
+    private static int size(Map<String, IndicatorResult> results) {
+        long chars = 64;
+        for (IndicatorResult result : results.values()) {
+            for (double[] values : result.outputs().values()) {
+                chars += 32 + 24L * values.length;
+            }
+        }
+        return (int) Math.min(chars, 1 << 28);
     }
 }

@@ -1,0 +1,328 @@
+package io.tradeloom.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.tradeloom.news.NewsRoutes;
+import io.tradeloom.pattern.PatternRoutes;
+import io.tradeloom.platform.ServiceId;
+import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.recognition.RecognitionRoutes;
+import io.tradeloom.scanner.ScannerRoutes;
+import io.tradeloom.technical.TechnicalRoutes;
+
+/**
+ * The dashboard in headless Chromium (Debian's chromium and chromedriver, never a downloaded browser).
+ * Real in-process services: scanner (the simulated market), technical, pattern, recognition, news
+ * and the dashboard. WireMock stand-ins, until those services land: coordination, trading, reporting
+ * (see {@link Stubs}). Screenshots go to target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Fixture fixture;
+    private static ServiceKit.RunningService scanner;
+    private static ServiceKit.RunningService technical;
+    private static ServiceKit.RunningService pattern;
+    private static ServiceKit.RunningService recognition;
+    private static ServiceKit.RunningService news;
+    private static ServiceKit.RunningService dashboard;
+    private static List<WireMockServer> stubs;
+    private static Map<ServiceId, URI> urls;
+    private static int technicalPort;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        fixture = new Fixture("browser");
+        WireMockServer coordination = Stubs.coordination();
+        WireMockServer trading = Stubs.trading();
+        WireMockServer reporting = Stubs.reporting();
+        stubs = List.of(coordination, trading, reporting);
+        urls = new EnumMap<>(ServiceId.class);
+        urls.put(ServiceId.COORDINATION, Stubs.url(coordination));
+        urls.put(ServiceId.TRADING, Stubs.url(trading));
+        urls.put(ServiceId.REPORTING, Stubs.url(reporting));
+        scanner = fixture.start(ServiceId.SCANNER, ScannerRoutes.ROUTES, 0, urls,
+                Map.of("market.data", "sim", "sim.speed", "60", "market.history-days", "3"));
+        urls.put(ServiceId.SCANNER, Fixture.local(scanner.port()));
+        technical = fixture.start(ServiceId.TECHNICAL, TechnicalRoutes.ROUTES, 0, urls, Map.of());
+        technicalPort = technical.port();
+        urls.put(ServiceId.TECHNICAL, Fixture.local(technicalPort));
+        pattern = fixture.start(ServiceId.PATTERN, PatternRoutes.ROUTES, 0, urls, Map.of());
+        urls.put(ServiceId.PATTERN, Fixture.local(pattern.port()));
+        recognition = fixture.start(ServiceId.RECOGNITION, RecognitionRoutes.ROUTES, 0, urls, Map.of());
+        urls.put(ServiceId.RECOGNITION, Fixture.local(recognition.port()));
+        news = fixture.start(ServiceId.NEWS, NewsRoutes.ROUTES, 0, urls, Map.of());
+        urls.put(ServiceId.NEWS, Fixture.local(news.port()));
+        dashboard = fixture.dashboard(urls);
+        urls.put(ServiceId.DASHBOARD, Fixture.local(dashboard.port()));
+
+        Files.createDirectories(SCREENSHOTS);
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        // The live view re-renders parts of the page: an element found a moment ago may have been replaced.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (ServiceKit.RunningService s : new ServiceKit.RunningService[] {dashboard, news, recognition, pattern, technical, scanner}) {
+            if (s != null) {
+                s.stop();
+            }
+        }
+        if (stubs != null) {
+            stubs.forEach(WireMockServer::stop);
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + dashboard.port();
+    }
+
+    private static void screenshot(String name) {
+        try {
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String status(String service) {
+        return browser.findElement(By.cssSelector("#services tr[data-service='" + service + "'] .status")).getText();
+    }
+
+    private static void confirm() {
+        click(By.id("confirm-yes"));
+    }
+
+    /** Clicks once the element is there, finding it again if the page replaced it meanwhile. */
+    private static void click(By by) {
+        wait.until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    private static void scrollTo(String css) {
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).scrollIntoView()", css);
+    }
+
+    @Test
+    @Order(1)
+    void theLoginLeadsToThePageShowingAllNineServices() {
+        browser.get(base() + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("login")).click();
+        // a failed login is answered after a pause: wait for the page that says so
+        wait.until(d -> d.findElement(By.cssSelector("[role=alert]")).getText().contains("Wrong password"));
+
+        browser.findElement(By.id("password")).sendKeys(Fixture.PASSWORD);
+        browser.findElement(By.id("login")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#services tbody tr")).size() == 9);
+        wait.until(d -> "live".equals(d.findElement(By.id("live")).getText()));
+        for (ServiceId id : ServiceId.values()) {
+            wait.until(d -> status(id.module()).equals("up"));
+        }
+        assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("9 of 9 services up");
+        assertThat(browser.findElement(By.cssSelector("#database dl")).getText()).contains("schema");
+        wait.until(d -> d.findElement(By.cssSelector("#clock dl")).getText().contains("data source"));
+        screenshot("01-system");
+    }
+
+    @Test
+    @Order(2)
+    void aScanRunFromThePageListsItsCandidatesThatOpenTheSymbolView() {
+        scrollTo("#market");
+        click(By.cssSelector("#scan-form button[type=submit]"));
+        wait.until(d -> d.findElements(By.cssSelector("#candidates tbody tr")).size() >= 3);
+        assertThat(browser.findElement(By.cssSelector("#scan .meta")).getText()).contains("top_gainers");
+        screenshot("02a-scan");
+        click(By.cssSelector("#candidates tbody tr:first-child a"));
+        wait.until(d -> !d.findElement(By.id("symbol-input")).getAttribute("value").isBlank());
+    }
+
+    @Test
+    @Order(3)
+    void theSymbolViewDrawsTheChartWithTheSignalAndTheNews() {
+        WebElement input = browser.findElement(By.id("symbol-input"));
+        input.clear();
+        input.sendKeys("AAPL");
+        browser.findElement(By.id("symbol-load")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#price-chart canvas")).isEmpty());
+        wait.until(d -> !d.findElement(By.cssSelector("#signal .body")).getText().isBlank());
+        assertThat(browser.findElement(By.cssSelector("#signal .body")).getText()).containsAnyOf("BUY", "SELL", "HOLD");
+        // news and chart patterns come from the real services: their panels answer, whatever they found
+        wait.until(d -> "ok".equals(d.findElement(By.id("news")).getAttribute("data-state")));
+        wait.until(d -> d.findElement(By.cssSelector("#news .sentiment")).getText().startsWith("Sentiment:"));
+        assertThat(browser.findElement(By.cssSelector("#patterns ul")).getText()).doesNotContain("Chart patterns:");
+        scrollTo("#symbol");
+        screenshot("02-symbol");
+    }
+
+    @Test
+    @Order(4)
+    void runningACycleMakesItsDecisionsAppear() {
+        scrollTo("#trading");
+        assertThat(browser.findElements(By.cssSelector("#cycles .decision"))).isEmpty();
+        click(By.id("run-cycle"));
+        wait.until(d -> d.findElements(By.cssSelector("#cycles .decision")).size() == 2);
+        wait.until(d -> d.findElement(By.cssSelector("#cycles")).getText().contains("AAPL BUY"));
+        assertThat(browser.findElement(By.cssSelector("#cycles")).getText()).contains("signal BUY with score 0.62");
+        screenshot("03-cycle");
+    }
+
+    @Test
+    @Order(5)
+    void anOrderIsCancelledAfterConfirmation() {
+        By status = By.cssSelector("#orders tr[data-order='ord-1'] .order-status");
+        wait.until(d -> d.findElement(status).getText().equals("new"));
+        click(By.cssSelector("#orders tr[data-order='ord-1'] .cancel-order"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        assertThat(browser.findElement(By.id("confirm-text")).getText()).contains("MSFT");
+        screenshot("04-confirm-cancel");
+        confirm();
+        wait.until(d -> d.findElement(status).getText().equals("canceled"));
+        assertThat(browser.findElements(By.cssSelector("#orders .cancel-order"))).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void autoTradingFlattenAndRiskResetAskFirstAndReportWhatWasDone() {
+        wait.until(d -> d.findElement(By.id("autotrade-state")).getText().equals("auto-trading: off"));
+        click(By.id("autotrade-toggle"));
+        wait.until(d -> d.findElement(By.id("confirm-text")).getText().contains("place orders by itself"));
+        confirm();
+        wait.until(d -> d.findElement(By.id("toast")).getText().equals("Done: auto-trading on"));
+
+        click(By.id("flatten"));
+        wait.until(d -> d.findElement(By.id("confirm-text")).getText().contains("close every position"));
+        confirm();
+        wait.until(d -> d.findElement(By.id("toast")).getText().equals("Done: flatten everything"));
+
+        click(By.id("reset-risk"));
+        wait.until(d -> d.findElement(By.id("confirm-text")).getText().startsWith("Reset the risk state?"));
+        confirm();
+        wait.until(d -> d.findElement(By.id("toast")).getText().equals("Done: reset the risk state"));
+    }
+
+    @Test
+    @Order(7)
+    void aPositionIsClosedAfterConfirmationAndDeclinedWithout() {
+        By close = By.cssSelector("#positions tr[data-symbol='AAPL'] .close-position");
+        click(close);
+        click(By.id("confirm-no"));
+        assertThat(browser.findElements(close)).hasSize(1);
+
+        click(close);
+        confirm();
+        wait.until(d -> d.findElement(By.cssSelector("#positions tbody")).getText().contains("No open positions."));
+        screenshot("05-position-closed");
+    }
+
+    @Test
+    @Order(8)
+    void performanceShowsTheMetricsTheEquityCurveAndTheJournal() {
+        scrollTo("#performance");
+        wait.until(d -> d.findElement(By.cssSelector("#live-report .metrics dl")).getText().contains("sharpe"));
+        assertThat(browser.findElements(By.cssSelector("#live-report .chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#live-report .trades tbody")).getText()).contains("AAPL");
+        screenshot("05b-performance");
+    }
+
+    @Test
+    @Order(9)
+    void aBacktestRunFromTheFormShowsItsResults() {
+        scrollTo("#backtests");
+        click(By.cssSelector("#backtest-form button[type=submit]"));
+        wait.until(d -> d.findElement(By.id("backtest-report")).isDisplayed());
+        wait.until(d -> d.findElement(By.cssSelector("#backtest-report .title")).getText().equals("Backtest bt-1 (completed)"));
+        wait.until(d -> d.findElement(By.cssSelector("#backtest-report .metrics dl")).getText().contains("sharpe"));
+        assertThat(browser.findElement(By.cssSelector("#backtest-list tbody")).getText()).contains("bt-1");
+        screenshot("06b-backtest");
+    }
+
+    @Test
+    @Order(10)
+    void aStoppedServiceShowsDownAndRecoversWhenItReturns() {
+        technical.stop();
+        wait.until(d -> status("technical").equals("down"));
+        wait.until(d -> d.findElement(By.cssSelector("#services tr[data-service='technical']")).getText().contains("unreachable"));
+        wait.until(d -> d.findElement(By.id("summary")).getText().equals("8 of 9 services up"));
+        scrollTo("#system");
+        screenshot("06-technical-down");
+
+        technical = fixture.start(ServiceId.TECHNICAL, TechnicalRoutes.ROUTES, technicalPort, urls, Map.of());
+        wait.until(d -> status("technical").equals("up"));
+        wait.until(d -> d.findElement(By.id("summary")).getText().equals("9 of 9 services up"));
+        screenshot("07-technical-back");
+    }
+
+    @Test
+    @Order(11)
+    void aNarrowWindowKeepsThePageWithinItsWidth() {
+        browser.manage().window().setSize(new Dimension(420, 900));
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() <= 420);
+        long overflow = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+        assertThat(overflow).isLessThanOrEqualTo(0);
+        screenshot("08-narrow");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+}
