@@ -22,7 +22,8 @@ import io.tradeloom.market.bar.BarSeries;
  * refusing the whole request at the first bad bar with its index: a missing or non-numeric field,
  * a non-finite number, high below low, open or close outside [low, high], negative prices or
  * volume, prices above {@link #MAX_PRICE} or volume above {@link #MAX_VOLUME}, or a time not after
- * the previous bar's. From a tree ({@link #parse}) or, for large bodies, straight from the parser into the columns ({@link BarsBody}), with the same checks.
+ * the previous bar's. From a tree ({@link #parse}) or, for large bodies, straight from the parser
+ * into the columns ({@link BarsBody}), with the same checks.
  */
 public final class BarsInput {
 
