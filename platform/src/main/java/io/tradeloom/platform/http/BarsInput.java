@@ -21,19 +21,13 @@ import io.tradeloom.market.bar.BarSeries;
  * Reads the CONTRACTS bar array ({@code [{"time", "open", "high", "low", "close", "volume"}]}),
  * refusing the whole request at the first bad bar with its index: a missing or non-numeric field,
  * a non-finite number, high below low, open or close outside [low, high], negative prices or
- * volume, prices above {@link #MAX_PRICE} or volume above {@link #MAX_VOLUME}, or a time not after
- * the previous bar's. From a tree ({@link #parse}) or, for large bodies, straight from the parser
- * into the columns ({@link BarsBody}), with the same checks.
+ * volume, or a time not after the previous bar's. From a tree ({@link #parse}) or, for large
+ * bodies, straight from the parser into the columns ({@link BarsBody}), with the same checks.
  */
 public final class BarsInput {
 
     /** The default most bars one request may carry. */
     public static final int DEFAULT_MAX_BARS = 100_000;
-
-    /** No share trades above a billion dollars; larger prices are mistakes that would overflow stored units and sums. */
-    public static final double MAX_PRICE = 1e9;
-    /** Likewise for a bar's volume. */
-    public static final double MAX_VOLUME = 1e15;
 
     private static final List<String> FIELDS = List.of("time", "open", "high", "low", "close", "volume");
     private static final int TIME = 0;
@@ -295,16 +289,6 @@ public final class BarsInput {
             double low = number[LOW];
             double close = number[CLOSE];
             double volume = number[VOLUME];
-            for (int k = OPEN; k <= CLOSE; k++) {
-                if (number[k] > MAX_PRICE) {
-                    // Refused, not clamped: a clamped price would silently change every indicator computed on it.
-                    return ApiException.invalid(field + "[" + i + "]." + FIELDS.get(k),
-                            "must be at most " + (long) MAX_PRICE + ", was " + number[k]);
-                }
-            }
-            if (volume > MAX_VOLUME) {
-                return ApiException.invalid(field + "[" + i + "].volume", "must be at most " + (long) MAX_VOLUME + ", was " + volume);
-            }
             if (low <= 0) {
                 return ApiException.invalid(field + "[" + i + "].low", "must be positive, was " + low);
             }
