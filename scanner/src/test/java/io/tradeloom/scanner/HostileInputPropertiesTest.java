@@ -19,6 +19,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import io.tradeloom.platform.ServiceKit;
 import io.tradeloom.testkit.HostileInput;
+import io.tradeloom.testkit.TestContexts;
 import io.tradeloom.testkit.TestServers;
 import io.tradeloom.testkit.TestServers.Answer;
 
@@ -48,8 +49,8 @@ class HostileInputPropertiesTest {
 
     @BeforeContainer
     static void start() {
-        dir = ScannerFixture.tempDir("hostile");
-        Path database = ScannerFixture.migratedDatabase(dir);
+        dir = TestContexts.tempDir("hostile");
+        Path database = TestContexts.migratedDatabase(dir);
         sql = new ScannerFixture.Sql(database);
         running = ScannerFixture.start(ScannerFixture.settings(dir, database,
                 Map.of("market.data", "sim", "sim.speed", "60", "ingest.interval-ms", "500",
@@ -61,7 +62,7 @@ class HostileInputPropertiesTest {
         if (running != null) {
             running.stop();
         }
-        ScannerFixture.delete(dir);
+        TestContexts.delete(dir);
     }
 
     private static long scans() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.tradeloom.platform.ServiceKit;
+import io.tradeloom.testkit.TestContexts;
 
 /**
  * The Alpaca secret appears in no log record, at any level, when Alpaca misbehaves: it refuses the key
@@ -93,11 +94,11 @@ class SecretsNotLoggedTest {
                 alpaca.stop();
             }
         }
-        Path dir = ScannerFixture.tempDir("secrets");
+        Path dir = TestContexts.tempDir("secrets");
         ServiceKit.RunningService running = null;
         String startFailure = "";
         try {
-            Path database = ScannerFixture.migratedDatabase(dir);
+            Path database = TestContexts.migratedDatabase(dir);
             try {
                 running = ScannerFixture.start(ScannerFixture.settings(dir, database, Map.of(
                         "market.data", "alpaca",
@@ -122,7 +123,7 @@ class SecretsNotLoggedTest {
             root.removeHandler(capture);
             root.setLevel(level);
             Logger.getLogger("io.tradeloom").setLevel(null);
-            ScannerFixture.delete(dir);
+            TestContexts.delete(dir);
         }
 
         assertThat(String.join("\n", capture.lines)).as("the service logged its calls to Alpaca").contains("/v2/stocks");
