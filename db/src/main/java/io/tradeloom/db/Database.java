@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
     private final ThreadGroup workerGroup;
     private final DatabaseObserver observer;
     private final AtomicLong retries = new AtomicLong();
+    /** The storage failure of the last write, until a write succeeds again; null when writes work. */
+    private volatile DatabaseStorageException storageFault;
 
     private Database(DatabaseSettings settings, HikariDataSource pool, DatabaseObserver observer) {
         this.settings = settings;
@@ -181,6 +183,14 @@ public final class Database implements AutoCloseable {
         return retries.get();
     }
 
+    /**
+     * Why the last write failed for want of storage (disk full, read-only, I/O error), or null when
+     * the last write succeeded; cleared by the next successful write, so readiness recovers by itself.
+     */
+    public DatabaseStorageException storageFault() {
+        return storageFault;
+    }
+
     /** Runs a read in autocommit mode, retried on BUSY/LOCKED. */
     public <T> T read(String name, Function<DSLContext, T> work) {
         return run(name, false, work);
@@ -205,7 +215,13 @@ public final class Database implements AutoCloseable {
         try {
             T result = onWorker(() -> withRetry(name, write, work));
             ok = true;
+            if (write) {
+                storageFault = null;
+            }
             return result;
+        } catch (DatabaseStorageException e) {
+            storageFault = e;
+            throw e;
         } finally {
             observer.operation(name, write, Duration.ofNanos(System.nanoTime() - start), ok);
         }
@@ -217,6 +233,11 @@ public final class Database implements AutoCloseable {
                 return attempt(write, work);
             } catch (RuntimeException e) {
                 if (!isBusy(e)) {
+                    DatabaseStorageException.Kind kind = storageKind(e);
+                    if (kind != null) {
+                        LOG.warning(() -> "database " + name + " failed: " + kind.reason() + " (" + rootMessage(e) + ")");
+                        throw new DatabaseStorageException(kind, "Database " + name + " failed: " + kind.reason(), e);
+                    }
                     throw e;
                 }
                 if (attempt >= settings.maxAttempts()) {
@@ -296,6 +317,26 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The storage failure behind {@code e} (SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR), or null. */
+    static DatabaseStorageException.Kind storageKind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException se) {
+                int primary = se.getResultCode().code & 0xff;
+                if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+                    return DatabaseStorageException.Kind.FULL;
+                }
+                if (primary == SQLiteErrorCode.SQLITE_READONLY.code) {
+                    return DatabaseStorageException.Kind.READ_ONLY;
+                }
+                if (primary == SQLiteErrorCode.SQLITE_IOERR.code || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+                    return DatabaseStorageException.Kind.IO_ERROR;
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     private <T> T onWorker(java.util.concurrent.Callable<T> task) {

@@ -16,7 +16,8 @@ public final class Lifecycle {
         onStop.add(resource);
     }
 
-    synchronized void stopAll() {
+    /** Stops everything registered, newest first; safe to call twice. */
+    public synchronized void stopAll() {
         for (AutoCloseable r : onStop.reversed()) {
             try {
                 r.close();

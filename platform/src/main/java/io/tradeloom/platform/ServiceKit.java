@@ -16,6 +16,7 @@ import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -167,10 +168,16 @@ public final class ServiceKit {
 
     /** Server-level setup shared by {@link #start} and tests: observe endpoints and transport errors. */
     public static void server(WebServerConfig.Builder server, ServiceContext context) {
+        Settings.ServerLimits limits = context.settings().serverLimits();
         // Helidon 4.2.0 refuses a ':' in a query (helidon-io/helidon#9862; RFC 3986 allows it), and Alpaca clients
         // send one unencoded in orders:by_client_order_id?client_order_id=strategy:cycle:symbol:leg. The prologue
         // check is off for that; paths and headers are still validated.
-        server.addProtocol(io.helidon.webserver.http1.Http1Config.builder().validatePrologue(false).build())
+        server.addProtocol(Http1Config.builder()
+                        .validatePrologue(false)
+                        .maxHeadersSize(limits.maxHeaderBytes())
+                        .maxPrologueLength(limits.maxPrologueBytes())
+                        .build())
+                .maxPayloadSize(limits.maxPayloadBytes())
                 .directHandlers(ServiceKit::directHandlers)
                 .addFeature(observe(context));
     }

@@ -38,6 +38,16 @@ public record Settings(ServiceId service,
                                  Duration breakerDelay, int bulkheadLimit) {
     }
 
+    /**
+     * Limits every service's web server applies before a request reaches a route.
+     *
+     * @param maxPayloadBytes   the largest request body; a larger one is answered 413
+     * @param maxHeaderBytes    the most bytes of request headers; more is answered 431
+     * @param maxPrologueBytes  the longest request line (method, path and query); longer is answered 414
+     */
+    public record ServerLimits(long maxPayloadBytes, int maxHeaderBytes, int maxPrologueBytes) {
+    }
+
     public static Settings load(ServiceId service) {
         return load(service, Map.of());
     }
@@ -109,12 +119,22 @@ public record Settings(ServiceId service,
                 positive(config, "client.breaker-error-ratio", 60),
                 Duration.ofMillis(positive(config, "client.breaker-delay-ms", 5000)),
                 positive(config, "client.bulkhead-limit", 32));
-        return new Settings(service, port, env, db,
+        Settings settings = new Settings(service, port, env, db,
                 Path.of(config.get("log.dir").asString().orElse("logs")),
                 parseLevel(config.get("log.level").asString().orElse("INFO")),
                 Map.copyOf(urls), client,
                 Duration.ofMillis(positive(config, "registry.heartbeat-ms", 5000)),
                 config);
+        settings.serverLimits(); // refuse bad limits at start, not at the first request
+        return settings;
+    }
+
+    /** The web server's request limits: SERVER_MAX_PAYLOAD_BYTES, SERVER_MAX_HEADER_BYTES, SERVER_MAX_PROLOGUE_BYTES. */
+    public ServerLimits serverLimits() {
+        return new ServerLimits(
+                positive(config, "server.max-payload-bytes", 32 * 1024 * 1024),
+                positive(config, "server.max-header-bytes", 16 * 1024),
+                positive(config, "server.max-prologue-bytes", 4 * 1024));
     }
 
     /** This service's URL as the others reach it. */

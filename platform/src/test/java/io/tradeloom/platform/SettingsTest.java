@@ -175,6 +175,25 @@ class SettingsTest {
     }
 
     @Test
+    void requestLimitsDefaultFromTheSharedFileAndAreSetByTheirVariables() {
+        assertThat(load(ServiceId.TECHNICAL, Map.of("database.path", db.toString())).serverLimits())
+                .isEqualTo(new Settings.ServerLimits(32L * 1024 * 1024, 16 * 1024, 4 * 1024));
+        assertThat(load(ServiceId.TECHNICAL, with("server.max-payload-bytes", "1024")).serverLimits().maxPayloadBytes())
+                .isEqualTo(1024);
+        assertThat(Settings.environmentName("server.max-payload-bytes")).isEqualTo("SERVER_MAX_PAYLOAD_BYTES");
+    }
+
+    @Test
+    void aRequestLimitBelowOneIsRefusedAtLoadNamingItsVariable() {
+        assertThatThrownBy(() -> load(ServiceId.SCANNER, with("server.max-payload-bytes", "0")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SERVER_MAX_PAYLOAD_BYTES");
+        assertThatThrownBy(() -> load(ServiceId.SCANNER, with("server.max-header-bytes", "big")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SERVER_MAX_HEADER_BYTES");
+    }
+
+    @Test
     void aPortOutOfRangeNamesServerPort() {
         assertThatThrownBy(() -> load(ServiceId.SCANNER, with("server.port", "70000")))
                 .isInstanceOf(ConfigurationException.class)

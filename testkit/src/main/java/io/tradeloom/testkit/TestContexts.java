@@ -25,13 +25,19 @@ public final class TestContexts {
 
     /** A context of {@code service} on port 0 over a new migrated database, with {@code extra} settings. */
     public static ServiceContext context(ServiceId service, String prefix, Map<String, String> extra) {
-        Path dir = tempDir(prefix);
+        return context(service, tempDir(prefix), extra);
+    }
+
+    /** A context of {@code service} on port 0 over a new migrated database in {@code dir} (which close removes). */
+    public static ServiceContext context(ServiceId service, Path dir, Map<String, String> extra) {
         return ServiceKit.context(Settings.load(service, overrides(dir, migratedDatabase(dir), extra)));
     }
 
-    /** Closes the context's database and removes its directory, best effort. */
+    /** Stops the context's background work, closes its database and removes its directory, best effort. */
     public static void close(ServiceContext context) {
         Path dir = context.db().path().getParent();
+        // Background work (a scan loop) must stop before the database it writes to closes and its file goes.
+        context.lifecycle().stopAll();
         context.db().close();
         delete(dir);
     }

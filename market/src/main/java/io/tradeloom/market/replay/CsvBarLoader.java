@@ -127,7 +127,7 @@ public final class CsvBarLoader {
             time = OffsetDateTime.parse(f[0].strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw new ReplayDataException(file, line,
-                    "time '" + f[0].strip() + "' is not RFC 3339 (e.g. 2026-03-02T14:30:00Z)");
+                    "time '" + shown(f[0].strip()) + "' is not RFC 3339 (e.g. 2026-03-02T14:30:00Z)");
         }
         try {
             return new Bar(symbol, time, price(f, 1, "open"), price(f, 2, "high"), price(f, 3, "low"),
@@ -137,13 +137,39 @@ public final class CsvBarLoader {
         }
     }
 
+    /** No share trades above a billion dollars; larger values are mistakes, refused rather than stored wrong. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
+    /** The finest tick stored (prices are kept in units of 1/10,000): anything smaller would be stored as zero. */
+    static final BigDecimal MIN_PRICE = new BigDecimal("0.0001");
+    private static final int MAX_NUMBER_LENGTH = 40;
+
     private static BigDecimal price(String[] fields, int column, String name) {
         String text = fields[column].strip();
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " '" + text + "' is not a number");
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw new IllegalArgumentException(name + " '" + shown(text) + "' is longer than " + MAX_NUMBER_LENGTH + " characters");
         }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + shown(text) + "' is not a number");
+        }
+        // Checked here, by the text: Bar's own messages print the value, which for 1e999999999 is a billion digits.
+        if (v.compareTo(MAX_PRICE) > 0) {
+            throw new IllegalArgumentException(name + " " + text + " is above " + MAX_PRICE.toPlainString());
+        }
+        if (v.compareTo(MAX_PRICE.negate()) < 0) {
+            throw new IllegalArgumentException(name + " " + text + " must be positive");
+        }
+        if (v.signum() > 0 && v.compareTo(MIN_PRICE) < 0) {
+            throw new IllegalArgumentException(name + " " + text + " is below the smallest price " + MIN_PRICE.toPlainString());
+        }
+        return v;
+    }
+
+    /** A field as an error message quotes it: long ones cut, so a 10 MB field does not become a 10 MB message. */
+    private static String shown(String text) {
+        return text.length() <= MAX_NUMBER_LENGTH ? text : text.substring(0, MAX_NUMBER_LENGTH) + "...";
     }
 
     private static long volume(String field) {
@@ -151,7 +177,7 @@ public final class CsvBarLoader {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("volume '" + text + "' is not an integer");
+            throw new IllegalArgumentException("volume '" + shown(text) + "' is not an integer");
         }
     }
 }

@@ -18,6 +18,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import io.tradeloom.db.DatabaseBusyException;
+import io.tradeloom.db.DatabaseStorageException;
 import io.tradeloom.db.DatabaseUnavailableException;
 
 /**
@@ -40,6 +41,16 @@ public final class Problems {
                     res.header(HeaderNames.RETRY_AFTER, "1");
                     write(req, res, Status.SERVICE_UNAVAILABLE_503, "Database busy",
                             "The database is locked by another writer; try again shortly.", List.of());
+                })
+                .error(DatabaseStorageException.class, (req, res, e) -> {
+                    LOG.log(Level.WARNING, "database storage failure for " + req.prologue().method() + " " + req.path().absolute().path()
+                            + ": " + e.reason());
+                    res.header(HeaderNames.RETRY_AFTER, "30");
+                    // 507 says the disk is full in HTTP's own terms; a read-only or failing disk is a plain 503.
+                    Status status = e.kind() == DatabaseStorageException.Kind.FULL
+                            ? Status.create(507, "Insufficient Storage") : Status.SERVICE_UNAVAILABLE_503;
+                    write(req, res, status, "Database storage failure",
+                            "Nothing was written: " + e.reason() + ".", List.of());
                 })
                 .error(DatabaseUnavailableException.class, (req, res, e) -> {
                     LOG.log(Level.WARNING, "database unavailable for " + req.prologue().method() + " " + req.path().absolute().path(), e);

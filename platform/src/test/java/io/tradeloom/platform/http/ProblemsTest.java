@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.tradeloom.db.DatabaseBusyException;
+import io.tradeloom.db.DatabaseStorageException;
 import io.tradeloom.db.DatabaseUnavailableException;
 import io.tradeloom.platform.ServiceContext;
 import io.tradeloom.platform.ServiceId;
@@ -78,6 +79,15 @@ class ProblemsTest {
                 })
                 .get("/v2/busy", (req, res) -> {
                     throw new DatabaseBusyException("locked", null);
+                })
+                .get("/api/disk-full", (req, res) -> {
+                    throw new DatabaseStorageException(DatabaseStorageException.Kind.FULL, "write x at /secret/path", null);
+                })
+                .get("/api/read-only", (req, res) -> {
+                    throw new DatabaseStorageException(DatabaseStorageException.Kind.READ_ONLY, "write x at /secret/path", null);
+                })
+                .get("/v2/disk-full", (req, res) -> {
+                    throw new DatabaseStorageException(DatabaseStorageException.Kind.FULL, "write x at /secret/path", null);
                 }));
     }
 
@@ -221,6 +231,30 @@ class ProblemsTest {
         JsonNode p = alpaca(r, 500);
         assertThat(p.path("code").asInt()).isEqualTo(50000000);
         assertThat(r.body()).doesNotContain("secret detail");
+    }
+
+    @Test
+    void aFullDiskIsA507NamingTheCauseWithoutThePath() {
+        Replies r = Replies.get(client, "/api/disk-full");
+
+        JsonNode p = problem(r, 507);
+        assertThat(p.path("detail").asText()).isEqualTo("Nothing was written: the disk holding the database is full.");
+        assertThat(r.retryAfter()).contains("30");
+        assertThat(r.body()).doesNotContain("/secret/path");
+    }
+
+    @Test
+    void aReadOnlyDatabaseIsA503NamingTheCause() {
+        JsonNode p = problem(Replies.get(client, "/api/read-only"), 503);
+
+        assertThat(p.path("detail").asText()).contains("read-only");
+    }
+
+    @Test
+    void aFullDiskOnV2AnswersInAlpacasShape() {
+        JsonNode p = alpaca(Replies.get(client, "/v2/disk-full"), 507);
+
+        assertThat(p.path("message").asText()).contains("disk", "full");
     }
 
     @Test
