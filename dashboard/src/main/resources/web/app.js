@@ -240,8 +240,8 @@ function renderCycle(c, open) {
       + ' · ' + decisions.length + ' decision' + (decisions.length === 1 ? '' : 's')),
     c.error ? h('p', { class: 'neg' }, c.error) : null,
     h('ul', { class: 'lines decisions' }, decisions.map(d => h('li', { class: 'decision' },
-      h('strong', {}, (d.symbol || '') + ' ' + (d.action || d.decision || '')),
-      d.quantity || d.qty ? ' ' + (d.quantity || d.qty) : '',
+      h('strong', {}, (d.symbol || '') + ' ' + (d.decision || '')),
+      d.order_status ? ' (order ' + d.order_status.toLowerCase() + ')' : '',
       ': ', (Array.isArray(d.reasons) ? d.reasons.map(r => typeof r === 'object' ? (r.message || r.text || r.rule || JSON.stringify(r)) : r).join('; ') : (d.reason || ''))))));
 }
 
@@ -342,7 +342,7 @@ async function showSymbol(symbol, quiet = false) {
 const charts = new Map();
 function renderReport(root, reports) {
   const metrics = panel($('.metrics', root), reports.performance);
-  fillDl($('.metrics dl', root), metrics ? Object.entries(metrics.metrics || metrics).filter(([, v]) => v === null || typeof v !== 'object')
+  fillDl($('.metrics dl', root), metrics ? Object.entries(metrics.overall || metrics).filter(([, v]) => v === null || typeof v !== 'object')
     .map(([k, v]) => [label(k), typeof v === 'number' ? num(v, Number.isInteger(v) ? 0 : 4) : scalar(v)]) : []);
   const equity = reports.equity && reports.equity.state === 'ok' ? firstArray(reports.equity.data, ['points', 'equity', 'curve']) : [];
   const chartEl = $('.chart', root);
@@ -375,8 +375,11 @@ async function showBacktest(id) {
   try {
     const d = await api('GET', '/api/backtests/' + encodeURIComponent(id));
     root.hidden = false;
-    $('.title', root).textContent = 'Backtest ' + id + (d.backtest.state === 'ok' && d.backtest.data.status ? ' (' + d.backtest.data.status + ')' : '');
+    const status = d.backtest.state === 'ok' ? d.backtest.data.status : null;
+    $('.title', root).textContent = 'Backtest ' + id + (status ? ' (' + status.toLowerCase() + ')' : '');
     renderReport(root, d.reports);
+    // Reporting runs it in the background and reports on it only once it has finished.
+    if (status === 'RUNNING') setTimeout(() => { loadBacktests(); showBacktest(id); }, 2000);
   } catch (e) { toast('Backtest ' + id + ': ' + e.message, true); }
 }
 
@@ -419,7 +422,7 @@ async function start() {
     ev.preventDefault();
     const body = { symbols: $('#bt-symbols').value.split(',').map(s => s.trim().toUpperCase()).filter(Boolean),
       start: $('#bt-start').value, end: $('#bt-end').value, timeframe: $('#bt-timeframe').value,
-      initial_cash: Number($('#bt-cash').value) };
+      starting_cash: Number($('#bt-cash').value) };
     const answer = await act('run a backtest', 'POST', '/api/backtests', body);
     if (answer) { await loadBacktests(); if (answer.id !== undefined) showBacktest(answer.id); }
   });

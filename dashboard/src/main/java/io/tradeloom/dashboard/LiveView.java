@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tradeloom.dashboard.system.SystemStatus;
 import io.tradeloom.dashboard.upstream.Panel;
@@ -61,7 +63,7 @@ public final class LiveView {
         reads.put("orders", () -> upstreams.read(ServiceId.TRADING, "/v2/orders?status=all&limit=50&direction=desc"));
         reads.put("risk", () -> upstreams.read(ServiceId.TRADING, "/api/risk"));
         reads.put("autotrade", () -> upstreams.read(ServiceId.COORDINATION, "/api/autotrade"));
-        reads.put("cycles", () -> upstreams.read(ServiceId.COORDINATION, "/api/cycles?limit=10"));
+        reads.put("cycles", this::latestCycles);
         Map<String, Object> r = Upstreams.all(reads);
         Map<String, Panel> market = new LinkedHashMap<>();
         market.put("clock", (Panel) r.get("clock"));
@@ -71,6 +73,25 @@ public final class LiveView {
             trading.put(k, (Panel) r.get(k));
         }
         return new Overview(clock.instant(), (SystemStatus.Snapshot) r.get("system"), market, trading);
+    }
+
+    /**
+     * The latest cycles, the newest with its steps and decisions: coordination's list leaves them
+     * empty, so the newest one is read whole and put in its place.
+     */
+    private Panel latestCycles() {
+        Panel list = upstreams.read(ServiceId.COORDINATION, "/api/cycles?limit=10");
+        if (!list.ok() || !list.data().path("cycles").isArray() || list.data().path("cycles").isEmpty()) {
+            return list;
+        }
+        ArrayNode cycles = (ArrayNode) list.data().get("cycles");
+        Panel newest = upstreams.read(ServiceId.COORDINATION, "/api/cycles/" + cycles.get(0).path("id").asLong());
+        if (!newest.ok()) {
+            return list;
+        }
+        ObjectNode data = list.data().deepCopy();
+        ((ArrayNode) data.get("cycles")).set(0, newest.data());
+        return new Panel(list.state(), list.service(), list.problem(), data);
     }
 
     /** The newest stored scan with its candidates (the list holds only their symbols). */

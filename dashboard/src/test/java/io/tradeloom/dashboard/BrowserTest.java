@@ -35,13 +35,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.tradeloom.news.NewsRoutes;
-import io.tradeloom.pattern.PatternRoutes;
 import io.tradeloom.platform.ServiceId;
 import io.tradeloom.platform.ServiceKit;
-import io.tradeloom.recognition.RecognitionRoutes;
-import io.tradeloom.scanner.ScannerRoutes;
-import io.tradeloom.technical.TechnicalRoutes;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromedriver, never a downloaded browser).
@@ -82,17 +77,17 @@ class BrowserTest {
         urls.put(ServiceId.COORDINATION, Stubs.url(coordination));
         urls.put(ServiceId.TRADING, Stubs.url(trading));
         urls.put(ServiceId.REPORTING, Stubs.url(reporting));
-        scanner = fixture.start(ServiceId.SCANNER, ScannerRoutes.ROUTES, 0, urls,
+        scanner = fixture.start(ServiceId.SCANNER, io.tradeloom.scanner.Main::routing, 0, urls,
                 Map.of("market.data", "sim", "sim.speed", "60", "market.history-days", "3"));
         urls.put(ServiceId.SCANNER, Fixture.local(scanner.port()));
-        technical = fixture.start(ServiceId.TECHNICAL, TechnicalRoutes.ROUTES, 0, urls, Map.of());
+        technical = fixture.start(ServiceId.TECHNICAL, io.tradeloom.technical.Main::routing, 0, urls, Map.of());
         technicalPort = technical.port();
         urls.put(ServiceId.TECHNICAL, Fixture.local(technicalPort));
-        pattern = fixture.start(ServiceId.PATTERN, PatternRoutes.ROUTES, 0, urls, Map.of());
+        pattern = fixture.start(ServiceId.PATTERN, io.tradeloom.pattern.Main::routing, 0, urls, Map.of());
         urls.put(ServiceId.PATTERN, Fixture.local(pattern.port()));
-        recognition = fixture.start(ServiceId.RECOGNITION, RecognitionRoutes.ROUTES, 0, urls, Map.of());
+        recognition = fixture.start(ServiceId.RECOGNITION, io.tradeloom.recognition.Main::routing, 0, urls, Map.of());
         urls.put(ServiceId.RECOGNITION, Fixture.local(recognition.port()));
-        news = fixture.start(ServiceId.NEWS, NewsRoutes.ROUTES, 0, urls, Map.of());
+        news = fixture.start(ServiceId.NEWS, io.tradeloom.news.Main::routing, 0, urls, Map.of());
         urls.put(ServiceId.NEWS, Fixture.local(news.port()));
         dashboard = fixture.dashboard(urls);
         urls.put(ServiceId.DASHBOARD, Fixture.local(dashboard.port()));
@@ -308,7 +303,7 @@ class BrowserTest {
         scrollTo("#system");
         screenshot("06-technical-down");
 
-        technical = fixture.start(ServiceId.TECHNICAL, TechnicalRoutes.ROUTES, technicalPort, urls, Map.of());
+        technical = fixture.start(ServiceId.TECHNICAL, io.tradeloom.technical.Main::routing, technicalPort, urls, Map.of());
         wait.until(d -> status("technical").equals("up"));
         wait.until(d -> d.findElement(By.id("summary")).getText().equals("9 of 9 services up"));
         screenshot("07-technical-back");

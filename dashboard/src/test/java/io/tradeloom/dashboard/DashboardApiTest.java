@@ -200,6 +200,26 @@ class DashboardApiTest {
     }
 
     @Test
+    void theNewestCycleIsShownWithTheDecisionsCoordinationsListLeavesOut() throws InterruptedException {
+        Fixture.Browser b = browser().loggedIn();
+        assertThat(b.call("POST", "/api/cycles", "{}").statusCode()).isEqualTo(200);
+        JsonNode cycles = null;
+        // The overview is recomputed every half refresh interval (250 ms here).
+        for (long end = System.nanoTime() + 5_000_000_000L; System.nanoTime() < end; Thread.sleep(100)) {
+            cycles = json(b.get("/api/overview")).path("trading").path("cycles").path("data").path("cycles");
+            if (!cycles.isEmpty()) {
+                break;
+            }
+        }
+        assertThat(cycles).hasSize(1);
+        JsonNode decisions = cycles.get(0).path("decisions");
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(0).path("symbol").asText()).isEqualTo("AAPL");
+        assertThat(decisions.get(0).path("decision").asText()).isEqualTo("BUY");
+        coordination.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/api/cycles/7")));
+    }
+
+    @Test
     void runningACycleTogglingAutoTradingAndResettingRiskCarryTheBearerToken() {
         Fixture.Browser b = browser().loggedIn();
         HttpResponse<String> cycle = b.call("POST", "/api/cycles", "{}");
@@ -216,20 +236,20 @@ class DashboardApiTest {
     @Test
     void aBacktestIsPassedToReportingWithTheTokenAndATypoIsRefusedFirst() {
         Fixture.Browser b = browser().loggedIn();
-        HttpResponse<String> typo = b.call("POST", "/api/backtests", "{\"symbols\": [\"AAPL\"], \"initial_csh\": 5}");
+        HttpResponse<String> typo = b.call("POST", "/api/backtests", "{\"symbols\": [\"AAPL\"], \"starting_csh\": 5}");
         assertThat(typo.statusCode()).isEqualTo(400);
-        assertThat(json(typo).path("errors").get(0).path("field").asText()).isEqualTo("initial_csh");
+        assertThat(json(typo).path("errors").get(0).path("field").asText()).isEqualTo("starting_csh");
         reporting.verify(0, postRequestedFor(urlPathEqualTo("/api/backtests")));
 
         HttpResponse<String> run = b.call("POST", "/api/backtests", "{\"symbols\": [\"AAPL\"], \"start\": \"2026-10-01\","
-                + " \"end\": \"2026-11-01\", \"initial_cash\": 100000}");
-        assertThat(run.statusCode()).isEqualTo(201);
+                + " \"end\": \"2026-11-01\", \"starting_cash\": 100000}");
+        assertThat(run.statusCode()).isEqualTo(202);
         assertThat(json(run).path("id").asText()).isEqualTo("bt-1");
         reporting.verify(1, postRequestedFor(urlEqualTo("/api/backtests"))
                 .withHeader("Authorization", equalTo("Bearer " + Fixture.TOKEN))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.initial_cash", equalTo("100000"))));
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.starting_cash", equalTo("100000"))));
         JsonNode result = json(b.get("/api/backtests/bt-1"));
-        assertThat(result.path("backtest").path("data").path("status").asText()).isEqualTo("completed");
+        assertThat(result.path("backtest").path("data").path("status").asText()).isEqualTo("COMPLETED");
         assertThat(result.path("reports").path("performance").path("state").asText()).isEqualTo("ok");
         reporting.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlEqualTo("/api/reports/performance?backtest=bt-1")));

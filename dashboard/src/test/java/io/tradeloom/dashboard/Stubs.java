@@ -17,11 +17,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.tradeloom.platform.ServiceId;
 
 /**
- * WireMock stand-ins for the services whose endpoints are still being built (coordination's cycles
- * and auto-trading, paper trading, reporting), answering the agreed
- * contracts (Alpaca's Trading API v2 shapes on /v2; the issues' /api shapes), each with health and
- * /api/info like a real service. Scenarios give them state: a cycle run, an order cancelled, a
- * position closed. Swap each for the real service once it lands.
+ * WireMock stand-ins for coordination (cycles, auto-trading), paper trading and reporting in the API
+ * tests, answering in the shapes those services really give (Alpaca's Trading API v2 on /v2;
+ * coordination's CycleStore.Cycle; trading's /api/risk; reporting's reports and backtests), each with
+ * health and /api/info like a real service. Scenarios give them state: a cycle run, an order
+ * cancelled, a position closed, a backtest run.
  */
 final class Stubs {
 
@@ -54,25 +54,34 @@ final class Stubs {
                         client_breaker_state{scope="application",target="trading"} 0.0
                         client_breaker_state{scope="application",target="scanner"} 1.0
                         """)));
-        s.stubFor(get(urlPathEqualTo("/api/autotrade")).willReturn(okJson("{\"enabled\": false}")));
-        s.stubFor(post(urlPathEqualTo("/api/autotrade")).willReturn(okJson("{\"enabled\": true}")));
+        s.stubFor(get(urlPathEqualTo("/api/autotrade")).willReturn(okJson("{\"enabled\": false, \"updated_at\": null}")));
+        s.stubFor(post(urlPathEqualTo("/api/autotrade")).willReturn(okJson("{\"enabled\": true, \"updated_at\": \"2026-11-24T15:31:00Z\"}")));
         s.stubFor(get(urlPathEqualTo("/api/cycles")).inScenario("cycles").whenScenarioStateIs(STARTED)
                 .willReturn(okJson("{\"cycles\": []}")));
         s.stubFor(post(urlPathEqualTo("/api/cycles")).inScenario("cycles").whenScenarioStateIs(STARTED)
                 .willSetStateTo("ran").willReturn(aResponse().withStatus(201)
                         .withHeader("Content-Type", "application/json").withBody(CYCLE)));
+        // As coordination lists cycles: without their steps and decisions, which only GET /api/cycles/{id} gives.
         s.stubFor(get(urlPathEqualTo("/api/cycles")).inScenario("cycles").whenScenarioStateIs("ran")
-                .willReturn(okJson("{\"cycles\": [" + CYCLE + "]}")));
+                .willReturn(okJson("{\"cycles\": [" + CYCLE_LISTED + "]}")));
+        s.stubFor(get(urlPathEqualTo("/api/cycles/7")).willReturn(okJson(CYCLE)));
         return s;
     }
 
+    /** A finished cycle as coordination's POST /api/cycles and GET /api/cycles/{id} answer it (CycleStore.Cycle). */
     static final String CYCLE = """
-            {"id": 7, "status": "completed", "trigger": "manual", "started_at": "2026-11-24T15:30:00Z",
-             "finished_at": "2026-11-24T15:30:02Z",
+            {"id": 7, "trigger": "MANUAL", "strategy": "default", "status": "COMPLETED",
+             "started_at": "2026-11-24T15:30:00Z", "finished_at": "2026-11-24T15:30:02Z", "market_time": "2026-11-24T15:30:00Z",
+             "degraded_services": [], "entries_blocked": null, "timings": {"scan": 120}, "candidates": 2, "orders": 1,
+             "error": null, "steps": [],
              "decisions": [
-               {"symbol": "AAPL", "action": "BUY", "quantity": 10,
-                "reasons": ["signal BUY with score 0.62", "bullish engulfing at 15:25", "risk: within limits"]},
-               {"symbol": "TSLA", "action": "SKIP", "reasons": ["signal HOLD with score 0.05"]}]}""";
+               {"symbol": "AAPL", "decision": "BUY", "score": 0.62, "inputs": {},
+                "reasons": ["signal BUY with score 0.62", "bullish engulfing at 15:25", "risk: within limits"],
+                "client_order_id": "c-7-AAPL", "order_status": "FILLED", "order_result": null},
+               {"symbol": "TSLA", "decision": "SKIP", "score": 0.05, "inputs": {}, "reasons": ["signal HOLD with score 0.05"],
+                "client_order_id": null, "order_status": null, "order_result": null}]}""";
+
+    static final String CYCLE_LISTED = CYCLE.substring(0, CYCLE.indexOf("\"decisions\"")) + "\"decisions\": []}";
 
     /** Paper trading: an account, one AAPL position, one open MSFT order; cancel and close change them. */
     static WireMockServer trading() {
@@ -102,8 +111,10 @@ final class Stubs {
         s.stubFor(get(urlPathEqualTo("/v2/orders")).inScenario("orders").whenScenarioStateIs("canceled")
                 .willReturn(okJson(order("canceled"))));
         s.stubFor(get(urlPathEqualTo("/api/risk")).willReturn(okJson("""
-                {"state": "normal", "reason": "within limits", "daily_loss_limit": "2000.00", "daily_pnl": "12.50"}""")));
-        s.stubFor(post(urlPathEqualTo("/api/risk/reset")).willReturn(okJson("{\"state\": \"normal\", \"reason\": \"reset by the user\"}")));
+                {"state": "NORMAL", "reason": null, "trading_day": "2026-11-24", "day_start_equity": 100000.00,
+                 "peak_equity": 100512.25, "equity": 100512.25, "daily_loss_pct": -0.51, "drawdown_pct": 0.00,
+                 "limits": {"max_position_pct": 10, "max_open_positions": 5}}""")));
+        s.stubFor(post(urlPathEqualTo("/api/risk/reset")).willReturn(okJson("{\"state\": \"NORMAL\", \"reason\": null}")));
         return s;
     }
 
@@ -114,27 +125,35 @@ final class Stubs {
                   "time_in_force": "day", "status": "%s", "submitted_at": "2026-11-24T15:20:00Z"}]""".formatted(status);
     }
 
+    /** A finished backtest as reporting's GET /api/backtests/{id} answers it. */
     static final String BACKTEST = """
-            {"id": "bt-1", "status": "completed", "symbols": ["AAPL", "MSFT"], "timeframe": "5Min",
-             "start": "2026-10-25", "end": "2026-11-24", "initial_cash": 100000}""";
+            {"id": "bt-1", "created_at": "2026-11-24T15:40:00Z", "status": "COMPLETED", "strategy": "default",
+             "starting_cash": 100000, "final_equity": 100512.25, "bars": 1560, "elapsed_ms": 900, "error": null,
+             "links": {"self": "/api/backtests/bt-1", "performance": "/api/reports/performance?backtest=bt-1"}}""";
 
     /** Reporting: metrics, a short equity curve and one trade; a backtest once one is run (its reports are the same). */
     static WireMockServer reporting() {
         WireMockServer s = server(ServiceId.REPORTING);
         s.stubFor(get(urlPathEqualTo("/api/reports/performance")).willReturn(okJson("""
-                {"metrics": {"total_return": 0.0051, "sharpe": 1.2, "max_drawdown": -0.004, "win_rate": 0.5, "trades": 2}}""")));
+                {"source": "live", "backtest_id": null, "from": null, "to": null,
+                 "overall": {"starting_equity": 100000, "ending_equity": 100512.25, "net_pnl": 512.25, "return_pct": 0.51,
+                             "sharpe": 1.2, "max_drawdown_pct": 0.4, "trades": 2, "win_rate_pct": 50},
+                 "by_symbol": {}, "by_strategy": {}, "open_positions": []}""")));
         s.stubFor(get(urlPathEqualTo("/api/reports/equity")).willReturn(okJson("""
                 {"points": [{"time": "2026-11-20T21:00:00Z", "equity": 100000}, {"time": "2026-11-21T21:00:00Z", "equity": 100400},
                             {"time": "2026-11-23T21:00:00Z", "equity": 100000}, {"time": "2026-11-24T21:00:00Z", "equity": 100512.25}]}""")));
         s.stubFor(get(urlPathEqualTo("/api/reports/trades")).willReturn(okJson("""
-                {"trades": [{"symbol": "AAPL", "side": "long", "qty": 10, "entry_price": "188.00", "exit_price": "189.20",
-                             "pnl": "12.00", "opened_at": "2026-11-21T15:00:00Z", "closed_at": "2026-11-21T16:00:00Z"}]}""")));
+                {"source": "live", "trades": [{"symbol": "AAPL", "strategy": "default", "side": "long", "qty": 10,
+                             "entry_time": "2026-11-21T15:00:00Z", "exit_time": "2026-11-21T16:00:00Z",
+                             "entry_price": 188.00, "exit_price": 189.20, "gross_pnl": 12.00, "commission": 0,
+                             "net_pnl": 12.00, "return_pct": 0.64, "holding_seconds": 3600}]}""")));
         s.stubFor(get(urlPathEqualTo("/api/reports/daily")).willReturn(okJson("{\"days\": []}")));
         s.stubFor(get(urlPathEqualTo("/api/backtests")).inScenario("backtests").whenScenarioStateIs(STARTED)
                 .willReturn(okJson("{\"backtests\": []}")));
         s.stubFor(post(urlPathEqualTo("/api/backtests")).inScenario("backtests").whenScenarioStateIs(STARTED)
-                .willSetStateTo("ran").willReturn(aResponse().withStatus(201)
-                        .withHeader("Content-Type", "application/json").withBody(BACKTEST)));
+                .willSetStateTo("ran").willReturn(aResponse().withStatus(202)
+                        .withHeader("Content-Type", "application/json").withBody("""
+                                {"id": "bt-1", "status": "RUNNING", "links": {"self": "/api/backtests/bt-1"}}""")));
         s.stubFor(get(urlPathEqualTo("/api/backtests")).inScenario("backtests").whenScenarioStateIs("ran")
                 .willReturn(okJson("{\"backtests\": [" + BACKTEST + "]}")));
         s.stubFor(get(urlPathEqualTo("/api/backtests/bt-1")).willReturn(okJson(BACKTEST)));

@@ -47,7 +47,7 @@ public final class Main {
     }
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info; starts the ingestor. */
-    static void routing(HttpRouting.Builder routing, ServiceContext context) {
+    public static void routing(HttpRouting.Builder routing, ServiceContext context) {
         NewsSettings settings = NewsSettings.from(context.settings().config());
         Database db = context.db();
         SentimentAnalyzer analyzer = new SentimentAnalyzer(Lexicon.bundled());

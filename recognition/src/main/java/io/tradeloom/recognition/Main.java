@@ -23,7 +23,7 @@ public final class Main {
     }
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info; starts the scan. */
-    static void routing(HttpRouting.Builder routing, ServiceContext context) {
+    public static void routing(HttpRouting.Builder routing, ServiceContext context) {
         RecognitionSettings settings = RecognitionSettings.from(context.settings().config());
         ChartEngine engine = new ChartEngine(settings.rules());
         BarStore bars = new BarStore(context.db());

@@ -26,7 +26,7 @@ public final class Main {
     }
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info. */
-    static void routing(HttpRouting.Builder routing, ServiceContext context) {
+    public static void routing(HttpRouting.Builder routing, ServiceContext context) {
         ReportingSettings settings = ReportingSettings.from(context.settings().config());
         NyseCalendar calendar = new NyseCalendar();
         Reports reports = new Reports(new PerformanceCalculator(settings.riskFreeRate()));

@@ -17,7 +17,7 @@ public final class Main {
     }
 
     /** The service's own routes, beside the platform's observe endpoints and /api/info. */
-    static void routing(HttpRouting.Builder routing, ServiceContext context) {
+    public static void routing(HttpRouting.Builder routing, ServiceContext context) {
         TradingApp.create(context).startLoop().routing(routing);
     }
 }

@@ -28,8 +28,8 @@ import io.tradeloom.platform.http.QueryParams;
 public final class ReportsService implements HttpService {
 
     /** What the form may send; reporting checks the values (and may know more fields than the form offers). */
-    static final Set<String> BACKTEST_FIELDS = Set.of("name", "symbols", "start", "end", "timeframe",
-            "initial_cash", "strategy", "parameters");
+    static final Set<String> BACKTEST_FIELDS = Set.of("symbols", "timeframe", "start", "end", "source", "seed",
+            "starting_cash", "costs", "strategy", "preset", "lookback_bars");
 
     private final Upstreams upstreams;
 
@@ -74,6 +74,7 @@ public final class ReportsService implements HttpService {
     private void runBacktest(ServerRequest req, ServerResponse res) {
         JsonNode body = Json.readObject(req, BACKTEST_FIELDS);
         JsonNode answer = upstreams.act(ServiceId.REPORTING, Method.POST, "/api/backtests", body);
-        Json.send(res, Status.CREATED_201, answer);
+        // Reporting runs it in the background: accepted, RUNNING, with its id to look at later.
+        Json.send(res, Status.ACCEPTED_202, answer);
     }
 }
