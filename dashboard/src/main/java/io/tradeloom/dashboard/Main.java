@@ -33,10 +33,14 @@ public final class Main {
     /**
      * Helidon's client and server trace requests with their headers at FINEST, which here would put the
      * service token, the key pair and session cookies in the log: held at INFO whatever LOG_LEVEL says.
-     * Kept in a field because java.util.logging holds loggers weakly and would forget the level.
+     * Kept in a field because java.util.logging holds loggers weakly and would forget the level. In a holder
+     * class so that Main's own initialisation touches no logger: that would start JUL before ServiceKit.main
+     * installs its LogManager, and JUL's default one closes the log files before the stop is recorded.
      */
-    private static final List<Logger> QUIET = Stream.of("io.helidon.webclient", "io.helidon.webserver", "io.helidon.http")
-            .map(Logger::getLogger).toList();
+    private static final class Quiet {
+        static final List<Logger> LOGGERS = Stream.of("io.helidon.webclient", "io.helidon.webserver", "io.helidon.http")
+                .map(Logger::getLogger).toList();
+    }
 
     private Main() {
     }
@@ -47,7 +51,7 @@ public final class Main {
 
     /** The login, the page, its live data and the actions, beside the platform's observe endpoints and /api/info. */
     public static void routing(HttpRouting.Builder routing, ServiceContext context) {
-        QUIET.forEach(l -> l.setLevel(Level.INFO));
+        Quiet.LOGGERS.forEach(l -> l.setLevel(Level.INFO));
         DashboardSettings settings = DashboardSettings.from(context.settings().config(), context.settings().environment());
         Sessions sessions = new Sessions(settings.password(), settings.sessionIdle(), context.clock());
         Upstreams upstreams = new Upstreams(context.clients(), settings);
