@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +44,9 @@ import io.tradeloom.platform.ServiceKit;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromedriver, never a downloaded browser).
- * Real in-process services: scanner (the simulated market), technical, pattern, recognition, news
- * and the dashboard. WireMock stand-ins, until those services land: coordination, trading, reporting
- * (see {@link Stubs}). Screenshots go to target/screenshots.
+ * All nine services run for real in-process on one SQLite file: scanner (the simulated market),
+ * technical, pattern, recognition, news, trading (the paper broker), coordination, reporting and the
+ * dashboard. Screenshots go to target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
@@ -57,8 +61,10 @@ class BrowserTest {
     private static ServiceKit.RunningService pattern;
     private static ServiceKit.RunningService recognition;
     private static ServiceKit.RunningService news;
+    private static ServiceKit.RunningService trading;
+    private static ServiceKit.RunningService coordination;
+    private static ServiceKit.RunningService reporting;
     private static ServiceKit.RunningService dashboard;
-    private static List<WireMockServer> stubs;
     private static Map<ServiceId, URI> urls;
     private static int technicalPort;
     private static WebDriver browser;
@@ -69,26 +75,30 @@ class BrowserTest {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run installs them)");
         fixture = new Fixture("browser");
-        WireMockServer coordination = Stubs.coordination();
-        WireMockServer trading = Stubs.trading();
-        WireMockServer reporting = Stubs.reporting();
-        stubs = List.of(coordination, trading, reporting);
+        // Ports are chosen up front so that every service is started knowing where all the others are.
         urls = new EnumMap<>(ServiceId.class);
-        urls.put(ServiceId.COORDINATION, Stubs.url(coordination));
-        urls.put(ServiceId.TRADING, Stubs.url(trading));
-        urls.put(ServiceId.REPORTING, Stubs.url(reporting));
-        scanner = fixture.start(ServiceId.SCANNER, io.tradeloom.scanner.Main::routing, 0, urls,
+        for (ServiceId id : ServiceId.values()) {
+            if (id != ServiceId.DASHBOARD) {
+                urls.put(id, Fixture.local(freePort()));
+            }
+        }
+        // The dashboard, coordination and reporting call trading with the credentials trading accepts.
+        Map<String, String> credentials = Map.of("trading.api-token", Fixture.TOKEN,
+                "trading.api-key-id", Fixture.KEY_ID, "trading.api-secret-key", Fixture.SECRET);
+        scanner = fixture.start(ServiceId.SCANNER, io.tradeloom.scanner.Main::routing, port(ServiceId.SCANNER), urls,
                 Map.of("market.data", "sim", "sim.speed", "60", "market.history-days", "3"));
-        urls.put(ServiceId.SCANNER, Fixture.local(scanner.port()));
-        technical = fixture.start(ServiceId.TECHNICAL, io.tradeloom.technical.Main::routing, 0, urls, Map.of());
-        technicalPort = technical.port();
-        urls.put(ServiceId.TECHNICAL, Fixture.local(technicalPort));
-        pattern = fixture.start(ServiceId.PATTERN, io.tradeloom.pattern.Main::routing, 0, urls, Map.of());
-        urls.put(ServiceId.PATTERN, Fixture.local(pattern.port()));
-        recognition = fixture.start(ServiceId.RECOGNITION, io.tradeloom.recognition.Main::routing, 0, urls, Map.of());
-        urls.put(ServiceId.RECOGNITION, Fixture.local(recognition.port()));
-        news = fixture.start(ServiceId.NEWS, io.tradeloom.news.Main::routing, 0, urls, Map.of());
-        urls.put(ServiceId.NEWS, Fixture.local(news.port()));
+        technicalPort = port(ServiceId.TECHNICAL);
+        technical = fixture.start(ServiceId.TECHNICAL, io.tradeloom.technical.Main::routing, technicalPort, urls, Map.of());
+        pattern = fixture.start(ServiceId.PATTERN, io.tradeloom.pattern.Main::routing, port(ServiceId.PATTERN), urls, Map.of());
+        recognition = fixture.start(ServiceId.RECOGNITION, io.tradeloom.recognition.Main::routing, port(ServiceId.RECOGNITION), urls, Map.of());
+        news = fixture.start(ServiceId.NEWS, io.tradeloom.news.Main::routing, port(ServiceId.NEWS), urls, Map.of());
+        trading = fixture.start(ServiceId.TRADING, io.tradeloom.trading.Main::routing, port(ServiceId.TRADING), urls, credentials);
+        coordination = fixture.start(ServiceId.COORDINATION, io.tradeloom.coordination.Main::routing, port(ServiceId.COORDINATION), urls, credentials);
+        // Daily points: with the default 1Min, reporting asks trading for an intraday history longer than
+        // the 30 days trading serves, and trading answers 422 (a mismatch between the two, reported).
+        Map<String, String> reportingSettings = new java.util.HashMap<>(credentials);
+        reportingSettings.put("reporting.live-timeframe", "1D");
+        reporting = fixture.start(ServiceId.REPORTING, io.tradeloom.reporting.Main::routing, port(ServiceId.REPORTING), urls, reportingSettings);
         dashboard = fixture.dashboard(urls);
         urls.put(ServiceId.DASHBOARD, Fixture.local(dashboard.port()));
 
@@ -112,17 +122,50 @@ class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        for (ServiceKit.RunningService s : new ServiceKit.RunningService[] {dashboard, news, recognition, pattern, technical, scanner}) {
+        for (ServiceKit.RunningService s : new ServiceKit.RunningService[] {dashboard, reporting, coordination, trading, news, recognition, pattern, technical, scanner}) {
             if (s != null) {
                 s.stop();
             }
         }
-        if (stubs != null) {
-            stubs.forEach(WireMockServer::stop);
-        }
         if (fixture != null) {
             fixture.close();
         }
+    }
+
+    private static int port(ServiceId id) {
+        return urls.get(id).getPort();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Calls trading's Alpaca-style API directly, as a client of the broker would. */
+    private static HttpResponse<String> toTrading(String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(urls.get(ServiceId.TRADING).resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("APCA-API-KEY-ID", Fixture.KEY_ID).header("APCA-API-SECRET-KEY", Fixture.SECRET)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String orderId(HttpResponse<String> placed) {
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(placed.body());
+        assertThat(m.find()).as(placed.body()).isTrue();
+        return m.group(1);
     }
 
     private static String base() {
@@ -217,28 +260,34 @@ class BrowserTest {
         scrollTo("#trading");
         assertThat(browser.findElements(By.cssSelector("#cycles .decision"))).isEmpty();
         click(By.id("run-cycle"));
-        wait.until(d -> d.findElements(By.cssSelector("#cycles .decision")).size() == 2);
-        wait.until(d -> d.findElement(By.cssSelector("#cycles")).getText().contains("AAPL BUY"));
-        assertThat(browser.findElement(By.cssSelector("#cycles")).getText()).contains("signal BUY with score 0.62");
+        // coordination records a decision for every candidate it looked at, HOLD included
+        wait.until(d -> !d.findElements(By.cssSelector("#cycles .decision")).isEmpty());
+        for (WebElement decision : browser.findElements(By.cssSelector("#cycles .decision strong"))) {
+            assertThat(decision.getText()).matches("[A-Z.]+ (ENTER_LONG|ENTER_SHORT|EXIT|HOLD)");
+        }
         screenshot("03-cycle");
     }
 
     @Test
     @Order(5)
     void anOrderIsCancelledAfterConfirmation() {
-        By status = By.cssSelector("#orders tr[data-order='ord-1'] .order-status");
+        // a limit buy far below the market rests unfilled until cancelled
+        String id = orderId(toTrading("POST", "/v2/orders",
+                "{\"symbol\":\"MSFT\",\"qty\":\"1\",\"side\":\"buy\",\"type\":\"limit\",\"limit_price\":\"1.00\",\"time_in_force\":\"gtc\"}"));
+        String row = "#orders tr[data-order='" + id + "']";
+        By status = By.cssSelector(row + " .order-status");
         wait.until(d -> d.findElement(status).getText().equals("new"));
-        click(By.cssSelector("#orders tr[data-order='ord-1'] .cancel-order"));
+        click(By.cssSelector(row + " .cancel-order"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
         assertThat(browser.findElement(By.id("confirm-text")).getText()).contains("MSFT");
         screenshot("04-confirm-cancel");
         confirm();
         wait.until(d -> d.findElement(status).getText().equals("canceled"));
-        assertThat(browser.findElements(By.cssSelector("#orders .cancel-order"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(row + " .cancel-order"))).isEmpty();
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void autoTradingFlattenAndRiskResetAskFirstAndReportWhatWasDone() {
         wait.until(d -> d.findElement(By.id("autotrade-state")).getText().equals("auto-trading: off"));
         click(By.id("autotrade-toggle"));
@@ -258,8 +307,13 @@ class BrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void aPositionIsClosedAfterConfirmationAndDeclinedWithout() {
+        // the paper engine fills a market buy against the scanner's simulated quotes
+        orderId(toTrading("POST", "/v2/orders",
+                "{\"symbol\":\"AAPL\",\"qty\":\"1\",\"side\":\"buy\",\"type\":\"market\",\"time_in_force\":\"day\"}"));
+        Fixture.await(Duration.ofSeconds(30), "the AAPL position",
+                () -> toTrading("GET", "/v2/positions", null).body().contains("\"AAPL\""));
         By close = By.cssSelector("#positions tr[data-symbol='AAPL'] .close-position");
         click(close);
         click(By.id("confirm-no"));
@@ -267,7 +321,7 @@ class BrowserTest {
 
         click(close);
         confirm();
-        wait.until(d -> d.findElement(By.cssSelector("#positions tbody")).getText().contains("No open positions."));
+        wait.until(d -> d.findElements(close).isEmpty());
         screenshot("05-position-closed");
     }
 
@@ -275,6 +329,8 @@ class BrowserTest {
     @Order(8)
     void performanceShowsTheMetricsTheEquityCurveAndTheJournal() {
         scrollTo("#performance");
+        // the page loaded the report before any trade: load it again now that AAPL was bought and sold
+        click(By.id("performance-load"));
         wait.until(d -> d.findElement(By.cssSelector("#live-report .metrics dl")).getText().contains("sharpe"));
         assertThat(browser.findElements(By.cssSelector("#live-report .chart canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#live-report .trades tbody")).getText()).contains("AAPL");
@@ -287,9 +343,10 @@ class BrowserTest {
         scrollTo("#backtests");
         click(By.cssSelector("#backtest-form button[type=submit]"));
         wait.until(d -> d.findElement(By.id("backtest-report")).isDisplayed());
-        wait.until(d -> d.findElement(By.cssSelector("#backtest-report .title")).getText().equals("Backtest bt-1 (completed)"));
+        wait.until(d -> d.findElement(By.cssSelector("#backtest-report .title")).getText().matches("Backtest bt-[0-9a-f]+ \\(completed\\)"));
         wait.until(d -> d.findElement(By.cssSelector("#backtest-report .metrics dl")).getText().contains("sharpe"));
-        assertThat(browser.findElement(By.cssSelector("#backtest-list tbody")).getText()).contains("bt-1");
+        String title = browser.findElement(By.cssSelector("#backtest-report .title")).getText();
+        assertThat(browser.findElement(By.cssSelector("#backtest-list tbody")).getText()).contains(title.split(" ")[1]);
         screenshot("06b-backtest");
     }
 
