@@ -330,6 +330,8 @@ class BrowserTest {
     void performanceShowsTheMetricsTheEquityCurveAndTheJournal() {
         scrollTo("#performance");
         // the page loaded the report before any trade: load it again now that AAPL was bought and sold
+        // centred: scrolled to the top edge, the button would sit under the sticky header
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('performance-load').scrollIntoView({block: 'center'})");
         click(By.id("performance-load"));
         wait.until(d -> d.findElement(By.cssSelector("#live-report .metrics dl")).getText().contains("sharpe"));
         assertThat(browser.findElements(By.cssSelector("#live-report .chart canvas"))).isNotEmpty();
